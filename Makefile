@@ -1,0 +1,60 @@
+# kiln -- plain Makefile. `make` builds build/kiln; `make test` builds everything the test
+# suite needs and runs it; `make demo` runs a demo. CC=clang works too; WERROR=1 adds -Werror.
+CC ?= gcc
+OPT ?= -O2
+CFLAGS_BASE = -std=c11 -D_GNU_SOURCE $(OPT) -g -Wall -Wextra -Wshadow -Wmissing-prototypes \
+  -Wno-unused-parameter -Isrc -Iinclude -fno-strict-aliasing
+ifeq ($(WERROR),1)
+CFLAGS_BASE += -Werror
+endif
+CFLAGS += $(CFLAGS_BASE)
+LDLIBS = -lgmp -lm -lpthread
+ONIG := $(shell pkg-config --exists oniguruma 2>/dev/null && echo yes)
+ifeq ($(ONIG),yes)
+LDLIBS += -lonig
+endif
+
+SRCS := $(wildcard src/*.c src/parse/*.c src/compile/*.c src/vm/*.c src/core/*.c src/jit/*.c)
+OBJS := $(patsubst src/%.c,build/obj/%.o,$(SRCS))
+SWITCH_OBJS := $(filter-out build/obj/vm/interp.o,$(OBJS)) build/obj/vm/interp-switch.o
+HDRS := $(wildcard src/*.h src/*/*.h include/*.h src/compile/insns.def)
+
+all: build/kiln
+
+build/kiln: $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+build/kiln-switch: $(SWITCH_OBJS)
+	$(CC) $(CFLAGS) -o $@ $(SWITCH_OBJS) $(LDLIBS)
+
+build/obj/%.o: src/%.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+build/obj/vm/interp-switch.o: src/vm/interp.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DKN_DISPATCH_SWITCH=1 -c $< -o $@
+
+# AddressSanitizer + UBSan build of the whole VM (used by .ci/run)
+build/asan/kiln: $(SRCS) $(HDRS)
+	@mkdir -p build/asan
+	$(CC) $(CFLAGS_BASE) -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -o $@ $(SRCS) $(LDLIBS)
+
+asan: build/asan/kiln
+
+deps:
+	tools/install-deps.sh
+
+demo: deps build/kiln
+	build/kiln examples/demo.rb
+
+test: deps build/kiln build/kiln-switch
+	tests/run
+
+bench: build/kiln
+	bench/run
+
+clean:
+	rm -rf build
+
+.PHONY: all asan deps demo test bench clean

@@ -1,0 +1,691 @@
+/* class.c -- classes, modules, method tables, constants, instance/class/global variables.
+ *
+ * Every class has a metaclass from birth (so class methods are inherited); a module
+ * included in a class is spliced into the ancestor chain as an iclass sharing the module's
+ * method table; prepend moves the class's own methods into an origin iclass below the
+ * prepended modules. Any method (re)definition bumps vm->method_serial, which invalidates
+ * every inline cache at once (the JIT's dependency tracking hangs off the same hook). */
+#include <stdlib.h>
+#include <string.h>
+#include "vm_internal.h"
+
+static ClassExt *ext(VALUE klass) {
+  RClass *c = RCLASS(klass);
+  if (!c->ext) c->ext = kn_xcalloc(1, sizeof(ClassExt));
+  return c->ext;
+}
+
+VALUE kn_class_of(VM *vm, VALUE v) {
+  if (FIXNUM_P(v)) return vm->cInteger;
+  if (FLONUM_P(v)) return vm->cFloat;
+  if (SYMBOL_P(v)) return vm->cSymbol;
+  if (v == Qnil) return vm->cNilClass;
+  if (v == Qtrue) return vm->cTrueClass;
+  if (v == Qfalse) return vm->cFalseClass;
+  if (v == Qundef) return vm->cObject;
+  return RBASIC(v)->klass;
+}
+
+VALUE kn_class_real(VM *vm, VALUE klass) {
+  (void)vm;
+  while (klass && ((RBASIC(klass)->flags & FL_SINGLETON) || KN_BUILTIN_TYPE(klass) == T_ICLASS))
+    klass = RCLASS(klass)->super;
+  return klass;
+}
+
+VALUE kn_obj_class(VM *vm, VALUE v) { return kn_class_real(vm, kn_class_of(vm, v)); }
+
+static VALUE class_alloc(VM *vm, ValueType type, VALUE klass) {
+  VALUE c = kn_obj_alloc(vm, type, klass);
+  RCLASS(c)->m_tbl = kn_idtable_new();
+  ext(c);
+  return c;
+}
+
+static VALUE make_metaclass(VM *vm, VALUE klass);
+
+VALUE kn_class_new(VM *vm, VALUE super) {
+  VALUE c = class_alloc(vm, T_CLASS, vm->cClass);
+  RCLASS(c)->super = super;
+  if (super) ext(c)->instance_type = ext(super)->instance_type;
+  make_metaclass(vm, c);
+  return c;
+}
+
+VALUE kn_module_new(VM *vm) {
+  return class_alloc(vm, T_MODULE, vm->cModule);
+}
+
+/* metaclass of a class: super is the superclass's metaclass */
+static VALUE make_metaclass(VM *vm, VALUE klass) {
+  VALUE meta = class_alloc(vm, T_CLASS, vm->cClass);
+  RBASIC(meta)->flags |= FL_SINGLETON;
+  ext(meta)->attached = klass;
+  VALUE super = RCLASS(klass)->super;
+  while (super && KN_BUILTIN_TYPE(super) == T_ICLASS) super = RCLASS(super)->super;
+  if (super) {
+    VALUE sm = RBASIC(super)->klass;
+    if (!(RBASIC(sm)->flags & FL_SINGLETON)) sm = make_metaclass(vm, super);
+    RCLASS(meta)->super = sm;
+  } else {
+    RCLASS(meta)->super = vm->cClass;
+  }
+  RBASIC(klass)->klass = meta;
+  /* the metaclass's own class is its superclass's metaclass chain: keep cClass */
+  return meta;
+}
+
+VALUE kn_singleton_class(VM *vm, VALUE obj) {
+  if (FIXNUM_P(obj) || FLONUM_P(obj) || SYMBOL_P(obj) || kn_is_type(obj, T_BIGNUM) || kn_is_type(obj, T_FLOAT))
+    kn_raise(vm, vm->eTypeError, "can't define singleton");
+  if (obj == Qnil) return vm->cNilClass;
+  if (obj == Qtrue) return vm->cTrueClass;
+  if (obj == Qfalse) return vm->cFalseClass;
+  VALUE k = RBASIC(obj)->klass;
+  if ((RBASIC(k)->flags & FL_SINGLETON) && ext(k)->attached == obj) return k;
+  ValueType t = KN_BUILTIN_TYPE(obj);
+  if (t == T_CLASS) return make_metaclass(vm, obj);
+  VALUE meta = class_alloc(vm, T_CLASS, vm->cClass);
+  RBASIC(meta)->flags |= FL_SINGLETON;
+  ext(meta)->attached = obj;
+  RCLASS(meta)->super = k;
+  RBASIC(obj)->klass = meta;
+  /* the singleton class of a module/object has its own metaclass lazily (cClass) */
+  vm->method_serial++;
+  return meta;
+}
+
+/* ---- naming ---------------------------------------------------------------------------- */
+static void set_class_path(VM *vm, VALUE klass, VALUE outer, ID name) {
+  ClassExt *e = ext(klass);
+  if (e->name) return;
+  if (outer == vm->cObject || !outer) {
+    e->name = kn_id_str(vm, name);
+  } else {
+    VALUE on = ext(outer)->name;
+    if (!on) return;
+    VALUE s = kn_str_dup(vm, on);
+    kn_str_cat_cstr(vm, s, "::");
+    kn_str_cat_cstr(vm, s, kn_id_name(vm, name));
+    e->name = s;
+  }
+  RBASIC(e->name)->flags |= FL_FROZEN;
+  e->lexical_parent = outer;
+}
+
+VALUE kn_class_name(VM *vm, VALUE klass) {
+  ClassExt *e = ext(klass);
+  if (e->name) return kn_str_dup(vm, e->name);
+  if (RBASIC(klass)->flags & FL_SINGLETON) {
+    VALUE s = kn_str_new_cstr(vm, "#<Class:");
+    VALUE at = e->attached;
+    if (kn_is_type(at, T_CLASS) || kn_is_type(at, T_MODULE)) kn_str_append(vm, s, kn_class_name(vm, at));
+    else kn_str_append(vm, s, kn_any_to_s(vm, at));
+    kn_str_cat_cstr(vm, s, ">");
+    return s;
+  }
+  return kn_str_printf(vm, "#<%s:0x%016lx>", KN_BUILTIN_TYPE(klass) == T_MODULE ? "Module" : "Class",
+                       (unsigned long)klass);
+}
+
+VALUE kn_class_super(VM *vm, VALUE klass) {
+  VALUE s = RCLASS(klass)->super;
+  while (s && KN_BUILTIN_TYPE(s) == T_ICLASS) s = RCLASS(s)->super;
+  (void)vm;
+  return s ? s : Qnil;
+}
+
+VALUE kn_define_class_under(VM *vm, VALUE outer, const char *name, VALUE super) {
+  ID id = kn_intern(vm, name);
+  VALUE v;
+  if (kn_const_lookup(vm, outer, id, &v, false) && kn_is_type(v, T_CLASS)) return v;
+  VALUE c = kn_class_new(vm, super);
+  kn_const_set(vm, outer, id, c);
+  return c;
+}
+VALUE kn_define_class(VM *vm, const char *name, VALUE super) {
+  return kn_define_class_under(vm, vm->cObject, name, super);
+}
+VALUE kn_define_module_under(VM *vm, VALUE outer, const char *name) {
+  ID id = kn_intern(vm, name);
+  VALUE v;
+  if (kn_const_lookup(vm, outer, id, &v, false) && kn_is_type(v, T_MODULE)) return v;
+  VALUE m = kn_module_new(vm);
+  kn_const_set(vm, outer, id, m);
+  return m;
+}
+VALUE kn_define_module(VM *vm, const char *name) {
+  return kn_define_module_under(vm, vm->cObject, name);
+}
+
+void kn_set_allocator(VM *vm, VALUE klass, ValueType type, VALUE (*alloc)(void *vm, VALUE klass)) {
+  (void)vm;
+  ext(klass)->instance_type = type;
+  ext(klass)->allocator = alloc;
+}
+
+/* ---- ancestry -------------------------------------------------------------------------- */
+static VALUE origin_of(VALUE klass) {
+  ClassExt *e = RCLASS(klass)->ext;
+  return (e && e->origin) ? e->origin : klass;
+}
+
+static bool chain_has_module(VALUE start, VALUE stop, VALUE module) {
+  for (VALUE c = start; c && c != stop; c = RCLASS(c)->super)
+    if (c == module || (KN_BUILTIN_TYPE(c) == T_ICLASS && RCLASS(c)->ext->module == module)) return true;
+  return false;
+}
+
+static VALUE make_iclass(VM *vm, VALUE module, VALUE super) {
+  VALUE ic = kn_obj_alloc(vm, T_ICLASS, vm->cModule);
+  RCLASS(ic)->m_tbl = RCLASS(origin_of(module))->m_tbl;
+  ext(ic)->module = module;
+  RCLASS(ic)->super = super;
+  return ic;
+}
+
+static void add_includer(VALUE module, VALUE klass) {
+  ClassExt *e = ext(module);
+  e->includers = kn_xrealloc(e->includers, sizeof(VALUE) * (e->nincluders + 1));
+  e->includers[e->nincluders++] = klass;
+}
+
+/* inserts module (and what it includes) after `at` */
+static void include_into(VM *vm, VALUE klass, VALUE at, VALUE module) {
+  /* collect the module's chain: module, then its included iclasses */
+  VALUE mods[256];
+  int n = 0;
+  for (VALUE c = module; c && n < 256; c = RCLASS(c)->super) {
+    if (c == module) mods[n++] = module;
+    else if (KN_BUILTIN_TYPE(c) == T_ICLASS) mods[n++] = RCLASS(c)->ext->module;
+  }
+  VALUE insert_after = at;
+  for (int i = 0; i < n; i++) {
+    VALUE m = mods[i];
+    if (chain_has_module(RCLASS(klass)->super, 0, m) && klass != m) {
+      /* already there: later modules go after it */
+      for (VALUE c = RCLASS(klass)->super; c; c = RCLASS(c)->super)
+        if (KN_BUILTIN_TYPE(c) == T_ICLASS && RCLASS(c)->ext->module == m) { insert_after = c; break; }
+      continue;
+    }
+    VALUE ic = make_iclass(vm, m, RCLASS(insert_after)->super);
+    RCLASS(insert_after)->super = ic;
+    insert_after = ic;
+    add_includer(m, klass);
+  }
+  vm->method_serial++;
+  vm->const_serial++;
+}
+
+void kn_include_module(VM *vm, VALUE klass, VALUE module) {
+  if (!kn_is_type(module, T_MODULE))
+    kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Module)", kn_obj_classname(vm, module));
+  if (klass == module) kn_raise(vm, vm->eArgumentError, "cyclic include detected");
+  include_into(vm, klass, origin_of(klass), module);
+}
+
+void kn_prepend_module(VM *vm, VALUE klass, VALUE module) {
+  if (!kn_is_type(module, T_MODULE))
+    kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Module)", kn_obj_classname(vm, module));
+  ClassExt *e = ext(klass);
+  if (!e->origin) {
+    VALUE origin = kn_obj_alloc(vm, T_ICLASS, vm->cModule);
+    RCLASS(origin)->m_tbl = RCLASS(klass)->m_tbl;
+    ext(origin)->module = klass;
+    RCLASS(origin)->super = RCLASS(klass)->super;
+    RCLASS(klass)->m_tbl = kn_idtable_new();
+    RCLASS(klass)->super = origin;
+    e->origin = origin;
+    RBASIC(klass)->flags |= FL_PREPENDED;
+  }
+  if (chain_has_module(RCLASS(klass)->super, e->origin, module)) return;
+  include_into(vm, klass, klass, module);
+}
+
+void kn_extend_object(VM *vm, VALUE obj, VALUE module) {
+  kn_include_module(vm, kn_singleton_class(vm, obj), module);
+}
+
+bool kn_class_inherits(VM *vm, VALUE klass, VALUE ancestor) {
+  (void)vm;
+  for (VALUE c = klass; c; c = RCLASS(c)->super) {
+    if (c == ancestor) return true;
+    if (KN_BUILTIN_TYPE(c) == T_ICLASS && RCLASS(c)->ext->module == ancestor) return true;
+  }
+  return false;
+}
+
+bool kn_obj_is_kind_of(VM *vm, VALUE obj, VALUE klass) {
+  return kn_class_inherits(vm, kn_class_of(vm, obj), klass);
+}
+
+VALUE kn_mod_ancestors(VM *vm, VALUE klass) {
+  VALUE a = kn_ary_new(vm);
+  for (VALUE c = klass; c; c = RCLASS(c)->super) {
+    if (KN_BUILTIN_TYPE(c) == T_ICLASS) {
+      VALUE m = RCLASS(c)->ext->module;
+      if (ext(m)->origin == c) continue;  /* origin of a prepended class */
+      kn_ary_push(vm, a, m);
+    } else {
+      kn_ary_push(vm, a, c);
+    }
+  }
+  return a;
+}
+
+/* ---- methods ------------------------------------------------------------------------- */
+static uint32_t basic_op_bit(VM *vm, ID mid) {
+  static const struct { const char *n; uint32_t bit; } t[] = {
+    {"+", KN_BOP_PLUS}, {"-", KN_BOP_MINUS}, {"*", KN_BOP_MULT}, {"/", KN_BOP_DIV},
+    {"%", KN_BOP_MOD}, {"==", KN_BOP_EQ}, {"!=", KN_BOP_NEQ}, {"<", KN_BOP_LT},
+    {"<=", KN_BOP_LE}, {">", KN_BOP_GT}, {">=", KN_BOP_GE}, {"<<", KN_BOP_LTLT},
+    {"&", KN_BOP_AND}, {"|", KN_BOP_OR}, {"[]", KN_BOP_AREF}, {"[]=", KN_BOP_ASET},
+    {"length", KN_BOP_LENGTH}, {"size", KN_BOP_SIZE}, {"empty?", KN_BOP_EMPTY},
+    {"succ", KN_BOP_SUCC}, {"!", KN_BOP_NOT}, {"nil?", KN_BOP_NIL_P}};
+  const char *s = kn_id_name(vm, mid);
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) if (strcmp(s, t[i].n) == 0) return t[i].bit;
+  return 0;
+}
+
+void kn_vm_check_redefinition(VM *vm, VALUE klass, ID mid) {
+  if (!kn_vm_core_ready(vm)) return;
+  VALUE k = klass;
+  if (KN_BUILTIN_TYPE(k) == T_ICLASS) k = RCLASS(k)->ext->module;
+  if (k == vm->cInteger || k == vm->cFloat || k == vm->cString || k == vm->cArray ||
+      k == vm->cHash || k == vm->cSymbol || k == vm->cNilClass || k == vm->cBasicObject ||
+      k == vm->cObject || k == vm->cKernel || k == vm->cNumeric || k == vm->cComparable ||
+      k == vm->cTrueClass || k == vm->cFalseClass)
+    vm->redefined_basic |= basic_op_bit(vm, mid);
+}
+
+void kn_add_method(VM *vm, VALUE klass, ID name, MethodEntry *me) {
+  MethodEntry *copy = kn_xmalloc(sizeof(MethodEntry));
+  *copy = *me;
+  copy->name = name;
+  if (!copy->original_name) copy->original_name = name;
+  if (!copy->owner) copy->owner = klass;
+  copy->serial = ++vm->me_counter;
+  VALUE target = origin_of(klass);
+  kn_idtable_set(RCLASS(target)->m_tbl, name, (uintptr_t)copy);
+  vm->method_serial++;
+  kn_vm_check_redefinition(vm, klass, name);
+}
+
+static void define_cfunc(VM *vm, VALUE klass, const char *name, CFunc fn, int min, int max, Visibility vis) {
+  MethodEntry me = {0};
+  me.type = ME_CFUNC;
+  me.vis = vis;
+  me.cfunc = fn;
+  me.min_argc = min;
+  me.max_argc = max;
+  me.owner = klass;
+  kn_add_method(vm, klass, kn_intern(vm, name), &me);
+}
+
+void kn_define_method(VM *vm, VALUE klass, const char *name, CFunc fn, int min, int max) {
+  define_cfunc(vm, klass, name, fn, min, max, VIS_PUBLIC);
+}
+void kn_define_private_method(VM *vm, VALUE klass, const char *name, CFunc fn, int min, int max) {
+  define_cfunc(vm, klass, name, fn, min, max, VIS_PRIVATE);
+}
+void kn_define_singleton_method(VM *vm, VALUE obj, const char *name, CFunc fn, int min, int max) {
+  define_cfunc(vm, kn_singleton_class(vm, obj), name, fn, min, max, VIS_PUBLIC);
+}
+void kn_define_module_function(VM *vm, VALUE mod, const char *name, CFunc fn, int min, int max) {
+  define_cfunc(vm, mod, name, fn, min, max, VIS_PRIVATE);
+  define_cfunc(vm, kn_singleton_class(vm, mod), name, fn, min, max, VIS_PUBLIC);
+}
+
+const MethodEntry *kn_method_lookup_from(VM *vm, VALUE klass, ID mid, VALUE *found_in) {
+  (void)vm;
+  for (VALUE c = klass; c; c = RCLASS(c)->super) {
+    uintptr_t v;
+    if (RCLASS(c)->m_tbl && kn_idtable_get(RCLASS(c)->m_tbl, mid, &v)) {
+      const MethodEntry *me = (const MethodEntry *)v;
+      if (me->type == ME_UNDEF) return NULL;
+      if (found_in) *found_in = c;
+      return me;
+    }
+  }
+  return NULL;
+}
+
+const MethodEntry *kn_method_lookup(VM *vm, VALUE klass, ID mid) {
+  return kn_method_lookup_from(vm, klass, mid, NULL);
+}
+
+const MethodEntry *kn_vm_resolve_zsuper(VM *vm, const MethodEntry *me, VALUE klass, ID mid) {
+  /* find the class holding me, continue above it */
+  for (VALUE c = klass; c; c = RCLASS(c)->super) {
+    uintptr_t v;
+    if (RCLASS(c)->m_tbl && kn_idtable_get(RCLASS(c)->m_tbl, mid, &v) && (const MethodEntry *)v == me) {
+      const MethodEntry *s = kn_method_lookup(vm, RCLASS(c)->super, mid);
+      if (!s) return NULL;
+      if (s->type == ME_ZSUPER) return kn_vm_resolve_zsuper(vm, s, RCLASS(c)->super, mid);
+      MethodEntry *copy = kn_xmalloc(sizeof *copy);
+      *copy = *s;
+      copy->vis = me->vis;
+      return copy;
+    }
+  }
+  return NULL;
+}
+
+void kn_define_alias(VM *vm, VALUE klass, const char *newname, const char *oldname) {
+  kn_alias_method(vm, klass, kn_intern(vm, newname), kn_intern(vm, oldname));
+}
+
+_Noreturn static void undefined_method_error(VM *vm, VALUE klass, ID name, const char *what) {
+  VALUE desc = kn_class_name(vm, klass);
+  kn_name_error(vm, name, klass, "undefined method `%s' for %s `%s'", kn_id_name(vm, name),
+                what, kn_str_cstr(vm, desc));
+}
+
+void kn_alias_method(VM *vm, VALUE klass, ID newname, ID oldname) {
+  VALUE found;
+  const MethodEntry *me = kn_method_lookup_from(vm, klass, oldname, &found);
+  if (!me && KN_BUILTIN_TYPE(klass) == T_MODULE) me = kn_method_lookup_from(vm, vm->cObject, oldname, &found);
+  if (!me) undefined_method_error(vm, klass, oldname, KN_BUILTIN_TYPE(klass) == T_MODULE ? "module" : "class");
+  MethodEntry copy = *me;
+  copy.original_name = me->original_name ? me->original_name : oldname;
+  kn_add_method(vm, klass, newname, &copy);
+}
+
+void kn_undef_method(VM *vm, VALUE klass, ID name) {
+  if (!kn_method_lookup(vm, klass, name))
+    undefined_method_error(vm, klass, name, KN_BUILTIN_TYPE(klass) == T_MODULE ? "module" : "class");
+  MethodEntry me = {0};
+  me.type = ME_UNDEF;
+  kn_add_method(vm, klass, name, &me);
+}
+
+void kn_remove_method(VM *vm, VALUE klass, ID name) {
+  VALUE target = origin_of(klass);
+  uintptr_t v;
+  if (!kn_idtable_get(RCLASS(target)->m_tbl, name, &v) || ((MethodEntry *)v)->type == ME_UNDEF) {
+    VALUE desc = kn_class_name(vm, klass);
+    kn_name_error(vm, name, klass, "method `%s' not defined in %s", kn_id_name(vm, name), kn_str_cstr(vm, desc));
+  }
+  kn_idtable_delete(RCLASS(target)->m_tbl, name);
+  vm->method_serial++;
+}
+
+bool kn_respond_to(VM *vm, VALUE obj, ID mid, bool include_private) {
+  const MethodEntry *me = kn_method_lookup(vm, kn_class_of(vm, obj), mid);
+  if (!me) return false;
+  if (!include_private && me->vis != VIS_PUBLIC) return false;
+  return true;
+}
+
+void kn_set_visibility(VM *vm, VALUE klass, ID mid, Visibility vis) {
+  VALUE target = origin_of(klass);
+  uintptr_t v;
+  if (kn_idtable_get(RCLASS(target)->m_tbl, mid, &v)) {
+    MethodEntry *me = (MethodEntry *)v;
+    if (me->vis == vis) return;
+    MethodEntry copy = *me;
+    copy.vis = vis;
+    kn_add_method(vm, klass, mid, &copy);
+    return;
+  }
+  const MethodEntry *me = kn_method_lookup(vm, klass, mid);
+  if (!me && KN_BUILTIN_TYPE(klass) == T_MODULE) me = kn_method_lookup(vm, vm->cObject, mid);
+  if (!me) undefined_method_error(vm, klass, mid, KN_BUILTIN_TYPE(klass) == T_MODULE ? "module" : "class");
+  MethodEntry z = *me;
+  z.type = ME_ZSUPER;
+  z.vis = vis;
+  z.owner = klass;
+  kn_add_method(vm, klass, mid, &z);
+}
+
+/* ---- constants ------------------------------------------------------------------------ */
+void kn_const_set(VM *vm, VALUE klass, ID name, VALUE val) {
+  ClassExt *e = ext(klass);
+  if (!e->consts) e->consts = kn_idtable_new();
+  kn_idtable_set(e->consts, name, val);
+  vm->const_serial++;
+  if ((kn_is_type(val, T_CLASS) || kn_is_type(val, T_MODULE)) && !(RBASIC(val)->flags & FL_SINGLETON))
+    set_class_path(vm, val, klass, name);
+}
+
+void kn_define_const(VM *vm, VALUE klass, const char *name, VALUE val) {
+  kn_const_set(vm, klass, kn_intern(vm, name), val);
+}
+
+static bool const_get_here(VALUE klass, ID name, VALUE *out) {
+  ClassExt *e = RCLASS(klass)->ext;
+  if (KN_BUILTIN_TYPE(klass) == T_ICLASS) e = RCLASS(RCLASS(klass)->ext->module)->ext;
+  uintptr_t v;
+  if (e && e->consts && kn_idtable_get(e->consts, name, &v)) { *out = (VALUE)v; return true; }
+  return false;
+}
+
+bool kn_const_lookup(VM *vm, VALUE klass, ID name, VALUE *out, bool recurse) {
+  if (!recurse) return const_get_here(klass, name, out);
+  for (VALUE c = klass; c; c = RCLASS(c)->super)
+    if (const_get_here(c, name, out)) return true;
+  if (KN_BUILTIN_TYPE(klass) == T_MODULE && const_get_here(vm->cObject, name, out)) return true;
+  return false;
+}
+
+VALUE kn_const_get(VM *vm, VALUE klass, ID name) {
+  VALUE v;
+  if (kn_const_lookup(vm, klass, name, &v, true)) return v;
+  VALUE args[1] = {ID2SYM(name)};
+  return kn_funcall(vm, klass, vm->id_const_missing, 1, args);
+}
+
+/* ---- instance variables -------------------------------------------------------------- */
+static VALUE generic_table(VM *vm, VALUE obj, bool create) {
+  if (!vm->generic_ivars) {
+    if (!create) return Qnil;
+    vm->generic_ivars = kn_hash_new(vm);
+    RBASIC(vm->generic_ivars)->flags |= FL_HASH_IDENT;
+  }
+  VALUE t;
+  if (kn_hash_lookup(vm, vm->generic_ivars, obj, &t)) return t;
+  if (!create) return Qnil;
+  t = kn_hash_new(vm);
+  kn_hash_aset(vm, vm->generic_ivars, obj, t);
+  return t;
+}
+
+static long iv_index(VM *vm, VALUE klass, ID name, bool create) {
+  (void)vm;
+  ClassExt *e = ext(klass);
+  uintptr_t v;
+  if (e->iv_index && kn_idtable_get(e->iv_index, name, &v)) return (long)v;
+  if (!create) return -1;
+  if (!e->iv_index) e->iv_index = kn_idtable_new();
+  long idx = e->iv_count++;
+  kn_idtable_set(e->iv_index, name, (uintptr_t)idx);
+  return idx;
+}
+
+VALUE kn_ivar_get(VM *vm, VALUE obj, ID name) {
+  if (kn_is_type(obj, T_OBJECT)) {
+    long idx = iv_index(vm, kn_obj_class(vm, obj), name, false);
+    if (idx < 0 || (uint32_t)idx >= ROBJECT(obj)->numiv) return Qnil;
+    VALUE v = ROBJECT(obj)->ivptr[idx];
+    return v == Qundef ? Qnil : v;
+  }
+  if (SPECIAL_CONST_P(obj)) return Qnil;
+  VALUE t = generic_table(vm, obj, false);
+  if (NIL_P(t)) return Qnil;
+  VALUE v;
+  return kn_hash_lookup(vm, t, ID2SYM(name), &v) ? v : Qnil;
+}
+
+VALUE kn_ivar_set(VM *vm, VALUE obj, ID name, VALUE val) {
+  if (kn_is_type(obj, T_OBJECT)) {
+    RObject *o = ROBJECT(obj);
+    long idx = iv_index(vm, kn_obj_class(vm, obj), name, true);
+    if ((uint32_t)idx >= o->capa) {
+      uint32_t ncapa = o->capa < KN_OBJ_EMBED ? KN_OBJ_EMBED : o->capa;
+      while (ncapa <= (uint32_t)idx) ncapa *= 2;
+      if (ncapa <= KN_OBJ_EMBED) {
+        o->ivptr = o->embed;
+      } else {
+        VALUE *p = kn_xmalloc(sizeof(VALUE) * ncapa);
+        if (o->numiv) memcpy(p, o->ivptr, sizeof(VALUE) * o->numiv);
+        if (o->ivptr && o->ivptr != o->embed) free(o->ivptr);
+        o->ivptr = p;
+      }
+      o->capa = ncapa;
+    }
+    if (!o->ivptr) o->ivptr = o->embed;
+    while (o->numiv <= (uint32_t)idx) o->ivptr[o->numiv++] = Qundef;
+    o->ivptr[idx] = val;
+    return val;
+  }
+  if (SPECIAL_CONST_P(obj)) kn_frozen_error(vm, obj);
+  VALUE t = generic_table(vm, obj, true);
+  kn_hash_aset(vm, t, ID2SYM(name), val);
+  return val;
+}
+
+bool kn_ivar_defined(VM *vm, VALUE obj, ID name) {
+  if (kn_is_type(obj, T_OBJECT)) {
+    long idx = iv_index(vm, kn_obj_class(vm, obj), name, false);
+    return idx >= 0 && (uint32_t)idx < ROBJECT(obj)->numiv && ROBJECT(obj)->ivptr[idx] != Qundef;
+  }
+  if (SPECIAL_CONST_P(obj)) return false;
+  VALUE t = generic_table(vm, obj, false);
+  VALUE v;
+  return !NIL_P(t) && kn_hash_lookup(vm, t, ID2SYM(name), &v);
+}
+
+VALUE kn_ivar_list(VM *vm, VALUE obj) {
+  VALUE a = kn_ary_new(vm);
+  if (kn_is_type(obj, T_OBJECT)) {
+    ClassExt *e = ext(kn_obj_class(vm, obj));
+    if (!e->iv_index) return a;
+    for (long i = 0; i < e->iv_index->n; i++) {
+      IdTableEntry *en = &e->iv_index->ents[i];
+      if (!en->key) continue;
+      if (kn_id_name(vm, en->key)[0] != '@') continue;
+      long idx = (long)en->val;
+      if ((uint32_t)idx < ROBJECT(obj)->numiv && ROBJECT(obj)->ivptr[idx] != Qundef)
+        kn_ary_push(vm, a, ID2SYM(en->key));
+    }
+    return a;
+  }
+  if (SPECIAL_CONST_P(obj)) return a;
+  VALUE t = generic_table(vm, obj, false);
+  if (NIL_P(t)) return a;
+  VALUE keys = kn_hash_keys(vm, t);
+  for (long i = 0; i < RARRAY_LEN(keys); i++)
+    if (kn_id_name(vm, SYM2ID(RARRAY_PTR(keys)[i]))[0] == '@') kn_ary_push(vm, a, RARRAY_PTR(keys)[i]);
+  return a;
+}
+
+/* fast path helpers for the interpreter's inline caches */
+VALUE kn_vm_getivar(VM *vm, VALUE self, ID id, IvarCache *ic) {
+  if (kn_is_type(self, T_OBJECT)) {
+    VALUE klass = kn_obj_class(vm, self);
+    long idx = iv_index(vm, klass, id, false);
+    if (idx < 0) return Qnil;
+    ic->klass = RBASIC(self)->klass;
+    ic->index = (uint32_t)idx;
+    if ((uint32_t)idx >= ROBJECT(self)->numiv) return Qnil;
+    VALUE v = ROBJECT(self)->ivptr[idx];
+    return v == Qundef ? Qnil : v;
+  }
+  return kn_ivar_get(vm, self, id);
+}
+
+void kn_vm_setivar(VM *vm, VALUE self, ID id, VALUE val, IvarCache *ic) {
+  kn_check_frozen(vm, self);
+  kn_ivar_set(vm, self, id, val);
+  if (kn_is_type(self, T_OBJECT)) {
+    ic->klass = RBASIC(self)->klass;
+    ic->index = (uint32_t)iv_index(vm, kn_obj_class(vm, self), id, false);
+  }
+}
+
+/* ---- class variables ------------------------------------------------------------------- */
+static VALUE cvar_base(VM *vm, VALUE klass) {
+  (void)vm;
+  while (klass && (RBASIC(klass)->flags & FL_SINGLETON)) {
+    VALUE at = RCLASS(klass)->ext->attached;
+    if (kn_is_type(at, T_CLASS) || kn_is_type(at, T_MODULE)) klass = at;
+    else klass = RCLASS(klass)->super;
+  }
+  return klass;
+}
+
+static bool cvar_find(VM *vm, VALUE klass, ID name, VALUE *holder) {
+  klass = cvar_base(vm, klass);
+  for (VALUE c = klass; c; c = RCLASS(c)->super) {
+    VALUE k = KN_BUILTIN_TYPE(c) == T_ICLASS ? RCLASS(c)->ext->module : c;
+    ClassExt *e = RCLASS(k)->ext;
+    if (e && e->cvars && kn_idtable_get(e->cvars, name, NULL)) { *holder = k; return true; }
+  }
+  return false;
+}
+
+VALUE kn_cvar_get(VM *vm, VALUE klass, ID name) {
+  VALUE holder;
+  if (!cvar_find(vm, klass, name, &holder)) {
+    VALUE base = cvar_base(vm, klass);
+    kn_name_error(vm, name, base, "uninitialized class variable %s in %s", kn_id_name(vm, name),
+                  kn_str_cstr(vm, kn_class_name(vm, base)));
+  }
+  uintptr_t v;
+  kn_idtable_get(RCLASS(holder)->ext->cvars, name, &v);
+  return (VALUE)v;
+}
+
+void kn_cvar_set(VM *vm, VALUE klass, ID name, VALUE val) {
+  VALUE holder;
+  if (!cvar_find(vm, klass, name, &holder)) holder = cvar_base(vm, klass);
+  ClassExt *e = ext(holder);
+  if (!e->cvars) e->cvars = kn_idtable_new();
+  kn_idtable_set(e->cvars, name, val);
+}
+
+bool kn_cvar_defined(VM *vm, VALUE klass, ID name) {
+  VALUE holder;
+  return cvar_find(vm, klass, name, &holder);
+}
+
+/* ---- globals ---------------------------------------------------------------------------- */
+VALUE kn_gvar_get(VM *vm, ID name) {
+  const char *s = kn_id_name(vm, name);
+  if (s[1] == '!' && !s[2]) return vm->errinfo && !kn_is_type(vm->errinfo, T_THROW) ? vm->errinfo : Qnil;
+  if (s[1] == '~' && !s[2]) return vm->last_match ? vm->last_match : Qnil;
+  if (strcmp(s, "$0") == 0 || strcmp(s, "$PROGRAM_NAME") == 0) return vm->script_name ? vm->script_name : Qnil;
+  if (strcmp(s, "$@") == 0) {
+    VALUE e = kn_gvar_get(vm, kn_intern(vm, "$!"));
+    return NIL_P(e) ? Qnil : kn_funcall(vm, e, vm->id_backtrace, 0, NULL);
+  }
+  if (s[1] == '&' || s[1] == '`' || s[1] == '\'' || s[1] == '+') {
+    if (!vm->last_match || NIL_P(vm->last_match)) return Qnil;
+    const char *m = s[1] == '&' ? "to_s" : s[1] == '`' ? "pre_match" : s[1] == '\'' ? "post_match" : "__last_group";
+    return kn_funcall(vm, vm->last_match, kn_intern(vm, m), 0, NULL);
+  }
+  uintptr_t v;
+  if (kn_idtable_get(vm->globals, name, &v)) return (VALUE)v;
+  return Qnil;
+}
+
+void kn_gvar_set(VM *vm, ID name, VALUE val) {
+  const char *s = kn_id_name(vm, name);
+  if (strcmp(s, "$0") == 0 || strcmp(s, "$PROGRAM_NAME") == 0) { vm->script_name = val; return; }
+  if (strcmp(s, "$~") == 0) { vm->last_match = val; return; }
+  if (strcmp(s, "$!") == 0) { vm->errinfo = val; return; }
+  if (strcmp(s, "$stdout") == 0 || strcmp(s, "$>") == 0) {
+    if (!kn_respond_to(vm, val, kn_intern(vm, "write"), true))
+      kn_raise(vm, vm->eTypeError, "%s must have write method, %s given", s, kn_obj_classname(vm, val));
+    vm->stdout_obj = val;
+    kn_idtable_set(vm->globals, kn_intern(vm, "$stdout"), val);
+    kn_idtable_set(vm->globals, kn_intern(vm, "$>"), val);
+    return;
+  }
+  if (strcmp(s, "$stderr") == 0) {
+    if (!kn_respond_to(vm, val, kn_intern(vm, "write"), true))
+      kn_raise(vm, vm->eTypeError, "%s must have write method, %s given", s, kn_obj_classname(vm, val));
+    vm->stderr_obj = val;
+  }
+  kn_idtable_set(vm->globals, name, val);
+}

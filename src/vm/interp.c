@@ -1,0 +1,1487 @@
+/* interp.c -- the bytecode interpreter and the call machinery (DESIGN.md sections 4, 5).
+ *
+ * One function, kn_vm_exec, runs frames from vm->cfp until a FRAME_FINISH frame returns.
+ * Ruby-to-Ruby calls push a frame and stay in the same loop; C methods that call back
+ * into Ruby (kn_funcall, kn_yield) start a nested kn_vm_exec. Dispatch is computed goto,
+ * or a switch when KN_DISPATCH_SWITCH is set (both builds are tested).
+ *
+ *   VM stack:   ... [recv][arg0..argN-1][locals...][operand stack ...]
+ *                      ^ep[-1] (tagged parent ep)   ^bp              ^sp
+ *   frames:     vm->frames[0] ... vm->cfp   (the JIT tiers use the same frames)
+ *
+ * Every instruction saves pc (pointing past itself) and sp to the frame before running,
+ * so a raise, a GC or a side exit sees an exact frame. Exceptions and non-local jumps
+ * longjmp to the kn_vm_exec that owns the frames; it unwinds them through the catch
+ * tables (rescue, ensure, break) and resumes, or passes the throw outward. */
+#include <stdlib.h>
+#include <string.h>
+#include "vm_internal.h"
+
+/* ---- frames ------------------------------------------------------------------------- */
+static Frame *push_frame(VM *vm, VALUE *sp_base, uint32_t flags) {
+  Frame *f = vm->cfp + 1;
+  if (f >= vm->frames_end - 4) kn_raise_sysstack(vm);
+  memset(f, 0, sizeof *f);
+  f->flags = flags;
+  f->blockh = Qnil;
+  f->sp = sp_base;
+  f->bp = sp_base;
+  vm->cfp = f;
+  return f;
+}
+
+static inline void check_stack(VM *vm, VALUE *sp, int need) {
+  if (sp + need + 64 >= vm->stack_end) kn_raise_sysstack(vm);
+}
+
+static void check_cstack(VM *vm) {
+  char here;
+  if (&here < vm->cstack_limit) kn_raise_sysstack(vm);
+}
+
+/* Sets up locals for iseq at ep (args already at ep[0..argc)), heap env if needed.
+ * Returns the ep to use. */
+static VALUE *setup_locals(VM *vm, Frame *f, const Iseq *iseq, VALUE *ep, VALUE *parent_ep,
+                           VALUE parent_env) {
+  for (int i = f->argc; i < iseq->local_size; i++) ep[i] = Qnil;
+  ep[-1] = kn_ep_tag(parent_ep);
+  if (iseq->heap_env) {
+    VALUE env = kn_obj_alloc(vm, T_ENV, 0);
+    REnv *e = RENV(env);
+    e->size = iseq->local_size;
+    e->buf = kn_xmalloc(sizeof(VALUE) * (iseq->local_size + 1));
+    memcpy(e->buf, ep - 1, sizeof(VALUE) * (iseq->local_size + 1));
+    e->ep = e->buf + 1;
+    e->parent = parent_env;
+    f->env = env;
+    ep = e->ep;
+  }
+  f->ep = ep;
+  return ep;
+}
+
+/* ---- argument setup ------------------------------------------------------------------ */
+static _Noreturn void arity_error_iseq(VM *vm, const Iseq *iseq, int given) {
+  const IseqParams *p = &iseq->param;
+  int req = p->lead_num + p->post_num;
+  int max = p->rest_start >= 0 ? -1 : req + p->opt_num;
+  if (p->kw_required > 0 && given < req) {
+    /* CRuby reports required keywords too only when positional count is fine */
+  }
+  kn_arity_error(vm, given, req, max);
+}
+
+static VALUE kw_symbols_list(VM *vm, VALUE ary) {
+  VALUE s = kn_str_new(vm, "", 0);
+  for (long i = 0; i < RARRAY_LEN(ary); i++) {
+    if (i) kn_str_cat_cstr(vm, s, ", ");
+    kn_str_append(vm, s, kn_inspect(vm, RARRAY_PTR(ary)[i]));
+  }
+  return s;
+}
+
+/* Fills the keyword locals from kwh (a Hash or Qnil). */
+static void setup_kwargs(VM *vm, const Iseq *iseq, VALUE *ep, VALUE kwh) {
+  const IseqParams *p = &iseq->param;
+  VALUE missing = Qnil;
+  long used = 0;
+  for (int k = 0; k < p->kw_num; k++) {
+    VALUE v;
+    if (!NIL_P(kwh) && kn_hash_lookup(vm, kwh, ID2SYM(p->kw_names[k]), &v)) {
+      ep[p->kw_start + k] = v;
+      used++;
+    } else if (k < p->kw_required) {
+      if (NIL_P(missing)) missing = kn_ary_new(vm);
+      kn_ary_push(vm, missing, ID2SYM(p->kw_names[k]));
+    } else {
+      ep[p->kw_start + k] = Qundef;
+    }
+  }
+  if (!NIL_P(missing))
+    kn_raise(vm, vm->eArgumentError, "missing keyword%s: %s", RARRAY_LEN(missing) > 1 ? "s" : "",
+             kn_str_cstr(vm, kw_symbols_list(vm, missing)));
+  long total = NIL_P(kwh) ? 0 : kn_hash_size(kwh);
+  if (p->kwrest_start >= 0) {
+    VALUE rest = kn_hash_new(vm);
+    if (total > used) {
+      VALUE keys = kn_hash_keys(vm, kwh);
+      for (long i = 0; i < RARRAY_LEN(keys); i++) {
+        VALUE key = RARRAY_PTR(keys)[i];
+        bool known = false;
+        for (int k = 0; k < p->kw_num; k++) if (key == ID2SYM(p->kw_names[k])) known = true;
+        if (!known) kn_hash_aset(vm, rest, key, kn_hash_aref(vm, kwh, key));
+      }
+    }
+    ep[p->kwrest_start] = rest;
+  } else if (total > used) {
+    VALUE unknown = kn_ary_new(vm);
+    VALUE keys = kn_hash_keys(vm, kwh);
+    for (long i = 0; i < RARRAY_LEN(keys); i++) {
+      VALUE key = RARRAY_PTR(keys)[i];
+      bool known = false;
+      for (int k = 0; k < p->kw_num; k++) if (key == ID2SYM(p->kw_names[k])) known = true;
+      if (!known) kn_ary_push(vm, unknown, key);
+    }
+    kn_raise(vm, vm->eArgumentError, "unknown keyword%s: %s", RARRAY_LEN(unknown) > 1 ? "s" : "",
+             kn_str_cstr(vm, kw_symbols_list(vm, unknown)));
+  }
+}
+
+/* Arranges the arguments at ep[0..argc) (kw hash separate) into the iseq's parameter
+ * locals. `proc` selects block semantics (missing args nil, extra dropped, auto-splat).
+ * Returns the pc offset where execution starts (optional-argument entry). The caller
+ * guarantees stack room for iseq->local_size + stack_max values above ep. */
+static int setup_args(VM *vm, const Iseq *iseq, VALUE *ep, int argc, VALUE kwh, bool proc) {
+  const IseqParams *p = &iseq->param;
+  if (!NIL_P(kwh) && !p->has_kw) {
+    if (kn_hash_size(kwh) > 0 || p->no_kw) {
+      if (p->no_kw) kn_raise(vm, vm->eArgumentError, "no keywords accepted");
+      ep[argc++] = kwh;
+    }
+    kwh = Qnil;
+  }
+  if (proc && argc == 1 && !p->ambiguous_param0 &&
+      (p->lead_num + p->post_num + p->opt_num > 1 || (p->rest_start >= 0 && p->lead_num + p->post_num > 0) ||
+       (p->lead_num == 1 && p->size > 1 && p->rest_start < 0 && p->opt_num == 0 && p->post_num == 0 && !p->has_kw && p->block_start < 0) ||
+       (p->lead_num + p->post_num == 1 && p->opt_num + (p->rest_start >= 0) > 0))) {
+    VALUE a = kn_check_array(vm, ep[0]);
+    if (!NIL_P(a)) {
+      long n = RARRAY_LEN(a);
+      check_stack(vm, ep, (int)n + iseq->local_size);
+      for (long i = 0; i < n; i++) ep[i] = RARRAY_PTR(a)[i];
+      argc = (int)n;
+    }
+  }
+  int req = p->lead_num + p->post_num;
+  int opt = 0;
+  if (proc) {
+    int max = p->rest_start >= 0 ? argc : req + p->opt_num;
+    if (argc > max) argc = max;
+    if (argc < req) {
+      for (int i = argc; i < req; i++) ep[i] = Qnil;
+      argc = req;
+    }
+  } else {
+    if (argc < req || (p->rest_start < 0 && argc > req + p->opt_num)) {
+      if (argc < req && !NIL_P(kwh) && p->has_kw && p->kw_required == 0) {
+        /* fallthrough to error */
+      }
+      arity_error_iseq(vm, iseq, argc);
+    }
+  }
+  opt = argc - req;
+  if (opt > p->opt_num) opt = p->opt_num;
+  if (opt < 0) opt = 0;
+  /* positions: lead [0, lead), opt [lead, lead+opt_num), rest, post */
+  int after = argc - p->lead_num - opt;  /* args for rest + post */
+  if (p->rest_start >= 0 || p->post_num > 0) {
+    int nrest = after - p->post_num;
+    if (nrest < 0) nrest = 0;
+    VALUE *src_post = ep + p->lead_num + opt + nrest;
+    VALUE post_vals[64];
+    int npost = p->post_num < 64 ? p->post_num : 64;
+    for (int i = 0; i < npost; i++) post_vals[i] = src_post[i];
+    VALUE rest = Qnil;
+    if (p->rest_start >= 0) rest = kn_ary_new_from(vm, nrest, ep + p->lead_num + opt);
+    for (int i = opt; i < p->opt_num; i++) ep[p->lead_num + i] = Qnil;
+    if (p->rest_start >= 0) ep[p->rest_start] = rest;
+    for (int i = 0; i < npost; i++) ep[p->post_start + i] = post_vals[i];
+  } else {
+    for (int i = opt; i < p->opt_num; i++) ep[p->lead_num + i] = Qnil;
+  }
+  for (int i = p->size; i < iseq->local_size; i++) ep[i] = Qnil;
+  if (p->has_kw) {
+    for (int k = 0; k < p->kw_num; k++) ep[p->kw_start + k] = Qnil;
+    if (p->kwrest_start >= 0) ep[p->kwrest_start] = Qnil;
+    setup_kwargs(vm, iseq, ep, kwh);
+  }
+  return p->opt_num ? p->opt_table[opt] : 0;
+}
+
+/* ---- block handlers ------------------------------------------------------------------- */
+static const Block *bh_block(VM *vm, VALUE bh, bool *is_lambda) {
+  (void)vm;
+  if (KN_BH_IS_BLOCK(bh)) { *is_lambda = false; return KN_BH_BLOCK(bh); }
+  *is_lambda = (RBASIC(bh)->flags & FL_LAMBDA) != 0;
+  return RPROC(bh)->block;
+}
+
+/* Converts a &arg value to a block handler. */
+static VALUE to_block_handler(VM *vm, VALUE v) {
+  if (NIL_P(v)) return Qnil;
+  if (kn_is_type(v, T_PROC)) return v;
+  if (SYMBOL_P(v)) return kn_sym_to_proc(vm, v);
+  VALUE p = kn_funcall(vm, v, vm->id_to_proc, 0, NULL);
+  if (!kn_is_type(p, T_PROC))
+    kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Proc)", kn_obj_classname(vm, v));
+  return p;
+}
+
+/* ---- method lookup with inline cache -------------------------------------------------- */
+static inline const MethodEntry *ci_lookup(VM *vm, CallInfo *ci, VALUE klass) {
+  if (ci->cache_klass == klass && ci->cache_serial == vm->method_serial) return ci->cache_me;
+  const MethodEntry *me = kn_method_lookup(vm, klass, ci->mid);
+  if (ci->cache_klass && ci->cache_klass != klass) ci->polymorphic++;
+  ci->cache_klass = klass;
+  ci->cache_serial = vm->method_serial;
+  ci->cache_me = me;
+  return me;
+}
+
+/* ---- calling -------------------------------------------------------------------------- */
+typedef struct CallArgs {
+  VALUE recv;
+  VALUE *argv;      /* on the VM stack, contiguous, recv at argv[-1] */
+  int argc;         /* positional, after splat expansion */
+  VALUE kwh;        /* keyword Hash or Qnil */
+  VALUE bh;         /* block handler */
+  ID mid;
+  uint32_t flag;
+} CallArgs;
+
+/* Expands a splat array and separates a keywords hash. sp is the stack top just above the
+ * arguments; returns the new top. */
+static VALUE *normalize_args(VM *vm, VALUE *args, int argc, uint32_t flag, VALUE *kwh_out, int *argc_out) {
+  VALUE kwh = Qnil;
+  if (flag & CI_KW_SPLAT) {
+    kwh = args[argc - 1];
+    argc--;
+    if (!kn_is_type(kwh, T_HASH)) {
+      VALUE h = kn_check_convert(vm, kwh, T_HASH, vm->id_to_hash);
+      if (NIL_P(h)) kn_raise(vm, vm->eTypeError, "no implicit conversion of %s into Hash", kn_obj_classname(vm, kwh));
+      kwh = h;
+    }
+  }
+  if (flag & CI_ARGS_SPLAT) {
+    VALUE a = args[argc - 1];
+    long n = RARRAY_LEN(a);
+    check_stack(vm, args, (int)n + 8);
+    for (long i = 0; i < n; i++) args[argc - 1 + i] = RARRAY_PTR(a)[i];
+    argc = argc - 1 + (int)n;
+  }
+  if (!NIL_P(kwh) && (flag & CI_KW_SPLAT) && kn_hash_size(kwh) == 0 && !(flag & CI_ARGS_SPLAT)) {
+    /* **{} passes nothing */
+  }
+  *kwh_out = kwh;
+  *argc_out = argc;
+  return args + argc;
+}
+
+static VALUE call_cfunc(VM *vm, const MethodEntry *me, CallArgs *ca) {
+  int argc = ca->argc;
+  VALUE *argv = ca->argv;
+  if (!NIL_P(ca->kwh)) { argv[argc++] = ca->kwh; }
+  if (argc < me->min_argc || (me->max_argc >= 0 && argc > me->max_argc))
+    kn_arity_error(vm, argc, me->min_argc, me->max_argc);
+  check_cstack(vm);
+  Frame *f = push_frame(vm, argv + argc, FRAME_CFUNC);
+  f->self = ca->recv;
+  f->me = me;
+  f->mid = ca->mid;
+  f->blockh = ca->bh;
+  f->base = argv - 1;
+  f->argc = argc;
+  f->cref = me->cref;
+  VALUE r = me->cfunc(vm, ca->recv, argc, argv, ca->bh);
+  vm->cfp = f - 1;
+  return r;
+}
+
+static VALUE call_bmethod(VM *vm, const MethodEntry *me, CallArgs *ca) {
+  int argc = ca->argc;
+  if (!NIL_P(ca->kwh)) ca->argv[argc++] = ca->kwh;
+  VALUE proc = me->proc;
+  check_cstack(vm);
+  Frame *f = push_frame(vm, ca->argv + argc, FRAME_CFUNC);
+  f->self = ca->recv;
+  f->me = me;
+  f->mid = ca->mid;
+  f->blockh = ca->bh;
+  f->base = ca->argv - 1;
+  VALUE r = kn_vm_invoke_block(vm, proc, argc, ca->argv, ca->bh, ca->recv, 0, true);
+  vm->cfp = f - 1;
+  return r;
+}
+
+static _Noreturn void method_missing_error(VM *vm, CallArgs *ca, const MethodEntry *me) {
+  (void)me;
+  kn_no_method_error(vm, ca->recv, ca->mid, ca->argc, ca->argv, (ca->flag & CI_FCALL) != 0);
+}
+
+/* Calls method_missing(mid, *args) */
+static VALUE call_method_missing(VM *vm, CallArgs *ca, int reason) {
+  VALUE klass = kn_class_of(vm, ca->recv);
+  const MethodEntry *mm = kn_method_lookup(vm, klass, vm->id_method_missing);
+  if (!mm || mm->type == ME_CFUNC) {
+    /* default method_missing: raise */
+    VALUE *argv = ca->argv;
+    (void)argv;
+    if (reason == 1) {
+      kn_raise_exc(vm, kn_funcall(vm, vm->eNoMethodError, vm->id_new, 2, (VALUE[]){
+        kn_str_printf(vm, "private method `%s' called for %S", kn_id_name(vm, ca->mid), kn_obj_describe(vm, ca->recv)),
+        ID2SYM(ca->mid)}));
+    }
+    if (reason == 2) {
+      kn_raise_exc(vm, kn_funcall(vm, vm->eNoMethodError, vm->id_new, 2, (VALUE[]){
+        kn_str_printf(vm, "protected method `%s' called for %S", kn_id_name(vm, ca->mid), kn_obj_describe(vm, ca->recv)),
+        ID2SYM(ca->mid)}));
+    }
+    method_missing_error(vm, ca, NULL);
+  }
+  int argc = ca->argc;
+  VALUE *args = kn_xmalloc(sizeof(VALUE) * (argc + 2));
+  args[0] = ID2SYM(ca->mid);
+  for (int i = 0; i < argc; i++) args[i + 1] = ca->argv[i];
+  int n = argc + 1;
+  if (!NIL_P(ca->kwh)) args[n++] = ca->kwh;
+  VALUE r;
+  VALUE tmp = kn_ary_new_from(vm, n, args);  /* keep args reachable */
+  free(args);
+  r = kn_funcall_kw(vm, ca->recv, vm->id_method_missing, n, RARRAY_PTR(tmp), ca->bh, !NIL_P(ca->kwh));
+  return r;
+}
+
+/* Pushes an iseq method frame for a call whose args are at ca->argv. Does not run it. */
+static Frame *push_method_frame(VM *vm, const MethodEntry *me, CallArgs *ca, uint32_t flags) {
+  const Iseq *iseq = me->iseq;
+  check_stack(vm, ca->argv, iseq->local_size + iseq->stack_max + 8);
+  Frame *f = push_frame(vm, ca->argv, flags);
+  f->self = ca->recv;
+  f->me = me;
+  f->mid = ca->mid;
+  f->iseq = iseq;
+  f->blockh = ca->bh;
+  f->cref = me->cref;
+  f->base = ca->argv - 1;
+  f->argc = ca->argc;
+  VALUE *ep = ca->argv;
+  int start;
+  if (ca->argc == iseq->param.lead_num && NIL_P(ca->kwh) && iseq->param.size == iseq->param.lead_num) {
+    start = 0;  /* simple: only required args */
+  } else {
+    start = setup_args(vm, iseq, ep, ca->argc, ca->kwh, false);
+  }
+  f->argc = iseq->param.size;
+  ep = setup_locals(vm, f, iseq, ep, NULL, 0);
+  if (iseq->param.block_start >= 0) ep[iseq->param.block_start] = kn_block_proc(vm, ca->bh);
+  f->bp = ca->argv + iseq->local_size;
+  f->sp = f->bp;
+  f->pc = iseq->code + start;
+  ((Iseq *)iseq)->call_count++;
+  return f;
+}
+
+/* Generic call: returns the result, or Qundef when an iseq frame was pushed (the
+ * interpreter continues in it). `push_only` callers (the interpreter) set finish=false. */
+static VALUE vm_call(VM *vm, CallArgs *ca, const MethodEntry *me, bool from_c) {
+again:
+  if (!me) return call_method_missing(vm, ca, 0);
+  if (me->vis != VIS_PUBLIC && !(ca->flag & CI_FCALL)) {
+    if (me->vis == VIS_PRIVATE || me->vis == VIS_MODFUNC) {
+      if (!((ca->flag & CI_SELF_RECV) && kn_id_is_attrset(vm, ca->mid)))
+        return call_method_missing(vm, ca, 1);
+    } else if (me->vis == VIS_PROTECTED) {
+      VALUE self = vm->cfp->self;
+      VALUE owner = me->owner;
+      if (kn_is_type(owner, T_ICLASS)) owner = RCLASS(owner)->ext->module;
+      if (!kn_obj_is_kind_of(vm, self, owner)) return call_method_missing(vm, ca, 2);
+    }
+  }
+  switch (me->type) {
+  case ME_ISEQ: {
+    Frame *f = push_method_frame(vm, me, ca, from_c ? FRAME_FINISH : 0);
+    if (!from_c) return Qundef;
+    (void)f;
+    return kn_vm_exec(vm);
+  }
+  case ME_CFUNC: return call_cfunc(vm, me, ca);
+  case ME_ATTR_READER:
+    if (ca->argc != 0 || !NIL_P(ca->kwh)) kn_arity_error(vm, ca->argc + !NIL_P(ca->kwh), 0, 0);
+    return kn_ivar_get(vm, ca->recv, me->ivar);
+  case ME_ATTR_WRITER:
+    if (ca->argc != 1) kn_arity_error(vm, ca->argc, 1, 1);
+    kn_check_frozen(vm, ca->recv);
+    return kn_ivar_set(vm, ca->recv, me->ivar, ca->argv[0]);
+  case ME_BMETHOD: return call_bmethod(vm, me, ca);
+  case ME_ZSUPER: {
+    me = kn_vm_resolve_zsuper(vm, me, kn_class_of(vm, ca->recv), ca->mid);
+    ca->flag |= CI_FCALL;
+    goto again;
+  }
+  default:
+    return call_method_missing(vm, ca, 0);
+  }
+}
+
+/* ---- calls from C ---------------------------------------------------------------------- */
+static VALUE funcall_common(VM *vm, VALUE recv, ID mid, int argc, const VALUE *argv, VALUE blk,
+                            uint32_t flag, bool kw_splat, const MethodEntry *me) {
+  Frame *cfp = vm->cfp;
+  VALUE *sp = cfp->sp;
+  check_stack(vm, sp, argc + 8);
+  sp[0] = recv;
+  for (int i = 0; i < argc; i++) sp[1 + i] = argv[i];
+  VALUE *saved_sp = cfp->sp;
+  cfp->sp = sp + 1 + argc;
+  CallArgs ca;
+  ca.recv = recv;
+  ca.argv = sp + 1;
+  ca.argc = argc;
+  ca.kwh = Qnil;
+  if (kw_splat && argc > 0 && kn_is_type(argv[argc - 1], T_HASH)) { ca.kwh = argv[argc - 1]; ca.argc--; }
+  ca.bh = blk;
+  ca.mid = mid;
+  ca.flag = flag;
+  if (!me) me = kn_method_lookup(vm, kn_class_of(vm, recv), mid);
+  VALUE r = vm_call(vm, &ca, me, true);
+  vm->cfp = cfp;
+  cfp->sp = saved_sp;
+  return r;
+}
+
+VALUE kn_funcall(VM *vm, VALUE recv, ID mid, int argc, const VALUE *argv) {
+  return funcall_common(vm, recv, mid, argc, argv, Qnil, CI_FCALL, false, NULL);
+}
+VALUE kn_funcall_block(VM *vm, VALUE recv, ID mid, int argc, const VALUE *argv, VALUE blk) {
+  return funcall_common(vm, recv, mid, argc, argv, blk, CI_FCALL, false, NULL);
+}
+VALUE kn_funcall_public(VM *vm, VALUE recv, ID mid, int argc, const VALUE *argv, VALUE blk) {
+  return funcall_common(vm, recv, mid, argc, argv, blk, 0, false, NULL);
+}
+VALUE kn_funcall_kw(VM *vm, VALUE recv, ID mid, int argc, const VALUE *argv, VALUE blk, bool kw_splat) {
+  return funcall_common(vm, recv, mid, argc, argv, blk, CI_FCALL, kw_splat, NULL);
+}
+VALUE kn_call_method_entry(VM *vm, VALUE recv, const MethodEntry *me, ID mid, int argc,
+                           const VALUE *argv, VALUE blk) {
+  return funcall_common(vm, recv, mid, argc, argv, blk, CI_FCALL, false, me);
+}
+
+/* super from a C method: look up above the owner of the running cfunc */
+VALUE kn_call_super(VM *vm, int argc, const VALUE *argv, VALUE blk) {
+  Frame *f = vm->cfp;
+  const MethodEntry *me = f->me;
+  if (!me) kn_raise(vm, vm->eRuntimeError, "super called outside of method");
+  VALUE klass = kn_class_of(vm, f->self);
+  /* find the owner in the ancestry, then continue after it */
+  VALUE c = klass;
+  while (c && RCLASS(c)->m_tbl != RCLASS(me->owner)->m_tbl) c = RCLASS(c)->super;
+  if (!c) kn_raise(vm, vm->eRuntimeError, "super: no owner");
+  VALUE found;
+  const MethodEntry *sme = kn_method_lookup_from(vm, RCLASS(c)->super, f->mid ? f->mid : me->name, &found);
+  if (!sme) kn_no_method_error(vm, f->self, f->mid ? f->mid : me->name, argc, argv, true);
+  return funcall_common(vm, f->self, f->mid ? f->mid : me->name, argc, argv, blk, CI_FCALL, false, sme);
+}
+
+/* ---- blocks ---------------------------------------------------------------------------- */
+static VALUE invoke_cproc(VM *vm, const Block *b, int argc, const VALUE *argv, VALUE blockarg) {
+  /* C proc: proxy holds a T_DATA-free pair [fn pointer as Fixnum-tagged, data] */
+  VALUE pair = b->proxy;
+  CFunc fn = (CFunc)(RARRAY_PTR(pair)[0] & ~(VALUE)1);
+  VALUE saved = vm->running_cproc;
+  vm->running_cproc = RARRAY_PTR(pair)[1];
+  VALUE r = fn(vm, b->self, argc, (VALUE *)argv, blockarg);
+  vm->running_cproc = saved;
+  return r;
+}
+
+VALUE kn_cfunc_proc_data(VM *vm) { return vm->running_cproc; }
+
+VALUE kn_vm_invoke_block(VM *vm, VALUE bh, int argc, const VALUE *argv, VALUE blockarg,
+                         VALUE self_override, VALUE deftarget, bool lambda_semantics) {
+  if (NIL_P(bh) || bh == 0) kn_raise(vm, vm->eLocalJumpError, "no block given (yield)");
+  bool is_lambda;
+  const Block *b = bh_block(vm, bh, &is_lambda);
+  if (lambda_semantics) is_lambda = true;
+  if (!b->iseq) {
+    if (b->proxy && SYMBOL_P(b->proxy)) {
+      if (argc < 1) kn_raise(vm, vm->eArgumentError, "no receiver given");
+      return kn_funcall_public(vm, argv[0], SYM2ID(b->proxy), argc - 1, argv + 1, blockarg);
+    }
+    if (b->proxy && kn_is_type(b->proxy, T_ARRAY)) return invoke_cproc(vm, b, argc, argv, blockarg);
+    if (b->proxy) return kn_funcall_block(vm, b->proxy, vm->id_call, argc, argv, blockarg);
+    return Qnil;
+  }
+  check_cstack(vm);
+  const Iseq *iseq = b->iseq;
+  Frame *cfp = vm->cfp;
+  VALUE *sp = cfp->sp;
+  check_stack(vm, sp, argc + iseq->local_size + iseq->stack_max + 8);
+  VALUE *ep = sp + 1;
+  VALUE kwh = Qnil;
+  for (int i = 0; i < argc; i++) ep[i] = argv[i];
+  if (argc > 0 && iseq->param.has_kw && kn_is_type(argv[argc - 1], T_HASH) && is_lambda) {
+    kwh = argv[argc - 1];
+    argc--;
+  } else if (argc > 0 && iseq->param.has_kw && kn_is_type(argv[argc - 1], T_HASH)) {
+    kwh = argv[argc - 1];
+    argc--;
+  }
+  Frame *f = push_frame(vm, ep, FRAME_FINISH | FRAME_BLOCK | (is_lambda ? FRAME_LAMBDA : 0));
+  f->self = self_override != Qundef ? self_override : b->self;
+  f->me = b->me;
+  f->mid = cfp->mid;
+  f->iseq = iseq;
+  f->blockh = NIL_P(blockarg) ? Qnil : blockarg;
+  f->cref = b->cref;
+  f->deftarget = deftarget;
+  f->self_block = b;
+  f->base = sp;
+  int start = setup_args(vm, iseq, ep, argc, kwh, !is_lambda);
+  f->argc = iseq->param.size;
+  ep = setup_locals(vm, f, iseq, ep, b->ep, b->env);
+  if (iseq->param.block_start >= 0) ep[iseq->param.block_start] = kn_block_proc(vm, f->blockh);
+  f->bp = sp + 1 + iseq->local_size;
+  f->sp = f->bp;
+  f->pc = iseq->code + start;
+  VALUE r = kn_vm_exec(vm);
+  vm->cfp = cfp;
+  return r;
+}
+
+VALUE kn_yield(VM *vm, VALUE blk, int argc, const VALUE *argv) {
+  return kn_vm_invoke_block(vm, blk, argc, argv, Qnil, Qundef, 0, false);
+}
+VALUE kn_yield1(VM *vm, VALUE blk, VALUE arg) { return kn_yield(vm, blk, 1, &arg); }
+VALUE kn_yield_values(VM *vm, VALUE blk, int argc, ...) {
+  VALUE argv[16];
+  va_list ap;
+  va_start(ap, argc);
+  for (int i = 0; i < argc && i < 16; i++) argv[i] = va_arg(ap, VALUE);
+  va_end(ap);
+  return kn_yield(vm, blk, argc, argv);
+}
+VALUE kn_proc_call(VM *vm, VALUE proc, int argc, const VALUE *argv, VALUE blk) {
+  return kn_vm_invoke_block(vm, proc, argc, argv, blk, Qundef, 0, false);
+}
+
+VALUE kn_proc_from_block(VM *vm, const Block *b, bool lambda) {
+  VALUE p = kn_obj_alloc(vm, T_PROC, vm->cProc);
+  Block *copy = kn_xmalloc(sizeof(Block));
+  *copy = *b;
+  RPROC(p)->block = copy;
+  if (lambda) RBASIC(p)->flags |= FL_LAMBDA;
+  return p;
+}
+
+VALUE kn_block_proc(VM *vm, VALUE bh) {
+  if (NIL_P(bh) || bh == 0) return Qnil;
+  if (!KN_BH_IS_BLOCK(bh)) return bh;
+  return kn_proc_from_block(vm, KN_BH_BLOCK(bh), false);
+}
+
+VALUE kn_proc_new_cfunc(VM *vm, CFunc fn, VALUE data, bool lambda) {
+  Block b = {0};
+  b.self = Qnil;
+  VALUE pair = kn_ary_new_values(vm, 2, (VALUE)fn | 1, data);
+  b.proxy = pair;
+  return kn_proc_from_block(vm, &b, lambda);
+}
+
+/* ---- top-level / eval frames ------------------------------------------------------------- */
+VALUE kn_vm_run_iseq(VM *vm, const Iseq *iseq, VALUE self, VALUE cref, VALUE *parent_ep,
+                     VALUE parent_env, int flags, VALUE blockh, const MethodEntry *me) {
+  Frame *cfp = vm->cfp;
+  VALUE *sp = cfp->sp;
+  check_stack(vm, sp, iseq->local_size + iseq->stack_max + 8);
+  VALUE *ep = sp + 1;
+  Frame *f = push_frame(vm, ep, FRAME_FINISH | flags);
+  f->self = self;
+  f->iseq = iseq;
+  f->cref = cref;
+  f->blockh = blockh;
+  f->me = me;
+  f->mid = me ? me->name : 0;
+  f->base = sp;
+  f->argc = 0;
+  ep = setup_locals(vm, f, iseq, ep, parent_ep, parent_env);
+  f->bp = sp + 1 + iseq->local_size;
+  f->sp = f->bp;
+  f->pc = iseq->code;
+  VALUE r = kn_vm_exec(vm);
+  vm->cfp = cfp;
+  return r;
+}
+
+/* ---- unwinding ------------------------------------------------------------------------ */
+VALUE kn_throw_new(VM *vm, int state, VALUE value, VALUE *target_ep, VALUE tag) {
+  VALUE t = kn_obj_alloc(vm, T_THROW, 0);
+  RTHROW(t)->state = state;
+  RTHROW(t)->value = value;
+  RTHROW(t)->target_ep = target_ep;
+  RTHROW(t)->tag = tag;
+  return t;
+}
+
+static bool ep_in_chain(VALUE *ep, VALUE *target) {
+  for (VALUE *e = ep; e; e = kn_ep_parent(e)) if (e == target) return true;
+  return false;
+}
+
+/* break/return from the current frame: build the throw record */
+static _Noreturn void do_throw(VM *vm, Frame *f, int state, VALUE val) {
+  if (state == KN_TAG_BREAK) {
+    if (f->flags & FRAME_LAMBDA) {
+      /* handled by the caller as leave */
+    }
+    const Block *b = f->self_block;
+    if (!b) kn_raise(vm, vm->eLocalJumpError, "break from proc-closure");
+    /* is the creating frame still running? */
+    bool found = false;
+    for (Frame *g = f - 1; g >= vm->frames; g--) if (g->ep == b->ep && g->iseq) { found = true; break; }
+    if (!found) {
+      VALUE exc = kn_exc_new(vm, vm->eLocalJumpError, "break from proc-closure");
+      kn_ivar_set(vm, exc, kn_intern(vm, "@exit_value"), val);
+      kn_ivar_set(vm, exc, kn_intern(vm, "@reason"), kn_sym(vm, "break"));
+      kn_raise_exc(vm, exc);
+    }
+    kn_jump(vm, KN_TAG_BREAK, kn_throw_new(vm, KN_TAG_BREAK, val, b->ep, 0));
+  }
+  /* return: find the method frame at the root of the ep chain, or an enclosing lambda */
+  VALUE *root = f->ep;
+  while (kn_ep_parent(root)) root = kn_ep_parent(root);
+  for (Frame *g = f; g >= vm->frames; g--) {
+    if (!g->iseq) continue;
+    if ((g->flags & FRAME_LAMBDA) && ep_in_chain(f->ep, g->ep))
+      kn_jump(vm, KN_TAG_RETURN, kn_throw_new(vm, KN_TAG_RETURN, val, g->ep, 0));
+    if (g->ep == root && !(g->flags & FRAME_BLOCK))
+      kn_jump(vm, KN_TAG_RETURN, kn_throw_new(vm, KN_TAG_RETURN, val, g->ep, 0));
+  }
+  VALUE exc = kn_exc_new(vm, vm->eLocalJumpError, "unexpected return");
+  kn_raise_exc(vm, exc);
+}
+
+/* Finds a handler for errinfo in frames above (and including) base. Returns true with
+ * vm->cfp set to the frame to resume (pc, sp set) when one is found; returns false with
+ * base popped when the throw must go further out. For a RETURN reaching its frame, sets
+ * *ret to the value and returns true with *returned set when base itself returns. */
+static bool unwind(VM *vm, Frame *base, VALUE errinfo, VALUE *ret, bool *returned) {
+  bool is_throw = kn_is_type(errinfo, T_THROW);
+  int state = is_throw ? RTHROW(errinfo)->state : KN_TAG_RAISE;
+  *returned = false;
+  for (;;) {
+    Frame *f = vm->cfp;
+    if (f->iseq) {
+      const Iseq *iseq = f->iseq;
+      int pos = (int)(f->pc - iseq->code) - 1;
+      for (int i = 0; i < iseq->catch_len; i++) {
+        const CatchEntry *e = &iseq->catch_table[i];
+        if (pos < e->start || pos >= e->end) continue;
+        bool take = false;
+        VALUE push = errinfo;
+        if (e->type == CATCH_RESCUE && !is_throw) take = true;
+        else if (e->type == CATCH_ENSURE && state != KN_TAG_FATAL) take = true;
+        else if (e->type == CATCH_BREAK && state == KN_TAG_BREAK && RTHROW(errinfo)->target_ep == f->ep) {
+          take = true;
+          push = RTHROW(errinfo)->value;
+        }
+        if (!take) continue;
+        if (e->type == CATCH_RESCUE) vm->errinfo = errinfo;
+        f->sp = f->bp + e->sp;
+        *f->sp++ = push;
+        f->pc = iseq->code + e->cont;
+        return true;
+      }
+      if (state == KN_TAG_RETURN && RTHROW(errinfo)->target_ep == f->ep) {
+        VALUE val = RTHROW(errinfo)->value;
+        vm->cfp = f - 1;
+        if (f->flags & FRAME_FINISH) {
+          *ret = val;
+          *returned = true;
+          return f == base ? true : (vm->cfp = f, false);
+        }
+        *f->base = val;
+        vm->cfp->sp = f->base + 1;
+        return true;
+      }
+    }
+    if (f == base) {
+      vm->cfp = f - 1;
+      return false;
+    }
+    vm->cfp = f - 1;
+  }
+}
+
+/* ---- the interpreter loop ---------------------------------------------------------------- */
+#define INSN_OP(i) (pc[(i) + 1])
+
+#if KN_DISPATCH_SWITCH
+#define DISPATCH() switch ((int)*pc)
+#define CASE(name) case BIN_##name:
+#define NEXT() goto loop_top
+#else
+#define DISPATCH() goto *dispatch[*pc];
+#define CASE(name) L_##name:
+#define NEXT() goto *dispatch[*pc]
+#endif
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SAVE() (cfp->sp = sp)
+#define RELOAD() do { cfp = vm->cfp; pc = cfp->pc; sp = cfp->sp; } while (0)
+#define ENTER(len) do { pc += (len); cfp->pc = pc; cfp->sp = sp; } while (0)
+
+static VALUE *lvar_ep(Frame *cfp, long level) {
+  VALUE *ep = cfp->ep;
+  while (level-- > 0) ep = kn_ep_parent(ep);
+  return ep;
+}
+
+static bool rescue_match(VM *vm, VALUE pattern, VALUE exc) {
+  if (!kn_is_type(pattern, T_CLASS) && !kn_is_type(pattern, T_MODULE))
+    kn_raise(vm, vm->eTypeError, "class or module required for rescue clause");
+  return RTEST(kn_funcall(vm, pattern, vm->id_eqq, 1, &exc));
+}
+
+static VALUE check_match(VM *vm, VALUE pattern, VALUE target, int flag) {
+  if (flag & 4) {
+    for (long i = 0; i < RARRAY_LEN(pattern); i++) {
+      VALUE p = RARRAY_PTR(pattern)[i];
+      if ((flag & 3) == 3 ? rescue_match(vm, p, target) : RTEST(kn_funcall(vm, p, vm->id_eqq, 1, &target)))
+        return Qtrue;
+    }
+    return Qfalse;
+  }
+  if ((flag & 3) == 3) return KN_BOOL(rescue_match(vm, pattern, target));
+  return kn_funcall(vm, pattern, vm->id_eqq, 1, &target);
+}
+
+
+/* opt_* slow path: a plain send of ci->mid with argc args */
+#define SLOW_SEND(argc_) goto do_send_ci
+
+VALUE kn_vm_exec(VM *vm) {
+#if !KN_DISPATCH_SWITCH
+  static const void *const dispatch[BIN__COUNT] = {
+#define INSN(name, ops, pop, push, doc) &&L_##name,
+#include "../compile/insns.def"
+#undef INSN
+  };
+#endif
+  Frame *base = vm->cfp;
+  Frame *volatile vbase = base;
+  Frame *cfp;
+  const VALUE *pc;
+  VALUE *sp;
+  CallInfo *ci;
+  const Iseq *blockiseq;
+  VALUE bh;
+  JmpHandler h;
+  h.prev = vm->handler;
+  h.cfp = base - 1;
+  h.sp = NULL;
+  vm->handler = &h;
+  check_cstack(vm);
+  if (setjmp(h.buf) != 0) {
+    /* an exception or throw reached this exec */
+    base = vbase;
+    vm->handler = &h;
+    VALUE err = vm->errinfo;
+    VALUE ret;
+    bool returned;
+    if (kn_is_type(err, T_THROW) && RTHROW(err)->state == KN_TAG_THROW) {
+      /* catch/throw is handled by Kernel#catch's KN_TRY: keep unwinding */
+    }
+    if (unwind(vm, base, err, &ret, &returned)) {
+      if (returned) { vm->handler = h.prev; return ret; }
+      RELOAD();
+      goto resume;
+    }
+    vm->handler = h.prev;
+    if (returned) return ret;
+    kn_jump(vm, kn_is_type(err, T_THROW) ? RTHROW(err)->state : KN_TAG_RAISE, err);
+  }
+  RELOAD();
+resume:
+#if KN_DISPATCH_SWITCH
+loop_top:
+#endif
+  DISPATCH() {
+  CASE(nop) { ENTER(1); NEXT(); }
+  CASE(putnil) { ENTER(1); PUSH(Qnil); NEXT(); }
+  CASE(putself) { ENTER(1); PUSH(cfp->self); NEXT(); }
+  CASE(putobject) { VALUE v = INSN_OP(0); ENTER(2); PUSH(v); NEXT(); }
+  CASE(putstring) {
+    VALUE s = INSN_OP(0);
+    ENTER(2);
+    VALUE d = kn_str_new(vm, RSTRING_PTR(s), RSTRING_LEN(s));
+    PUSH(d);
+    NEXT();
+  }
+  CASE(putspecialobject) {
+    long which = (long)INSN_OP(0);
+    ENTER(2);
+    PUSH(kn_vm_special_object(vm, cfp, (int)which));
+    NEXT();
+  }
+  CASE(duparray) { VALUE a = INSN_OP(0); ENTER(2); PUSH(kn_ary_dup(vm, a)); NEXT(); }
+  CASE(duphash) { VALUE a = INSN_OP(0); ENTER(2); PUSH(kn_hash_dup(vm, a)); NEXT(); }
+  CASE(newarray) {
+    long n = (long)INSN_OP(0);
+    ENTER(2);
+    VALUE a = kn_ary_new_from(vm, n, sp - n);
+    sp -= n;
+    PUSH(a);
+    NEXT();
+  }
+  CASE(newhash) {
+    long n = (long)INSN_OP(0);
+    ENTER(2);
+    VALUE hsh = kn_hash_new(vm);
+    for (long i = 0; i < n; i += 2) kn_hash_aset(vm, hsh, sp[-n + i], sp[-n + i + 1]);
+    sp -= n;
+    PUSH(hsh);
+    NEXT();
+  }
+  CASE(newrange) {
+    long excl = (long)INSN_OP(0);
+    ENTER(2);
+    VALUE r = kn_range_new(vm, sp[-2], sp[-1], excl != 0);
+    sp -= 2;
+    PUSH(r);
+    NEXT();
+  }
+  CASE(splatarray) {
+    long dupf = (long)INSN_OP(0);
+    ENTER(2);
+    TOP() = kn_vm_splat(vm, TOP(), dupf != 0);
+    NEXT();
+  }
+  CASE(concatarray) {
+    ENTER(1);
+    VALUE b = kn_vm_splat(vm, sp[-1], false);
+    VALUE a = kn_ary_dup(vm, sp[-2]);
+    kn_ary_concat(vm, a, b);
+    sp -= 2;
+    PUSH(a);
+    NEXT();
+  }
+  CASE(expandarray) {
+    long pre = (long)INSN_OP(0), flags = (long)INSN_OP(1);
+    ENTER(3);
+    VALUE a = kn_vm_expandarray_value(vm, POP());
+    long post = flags >> 1;
+    bool splat = flags & 1;
+    long len = RARRAY_LEN(a);
+    VALUE *p = RARRAY_PTR(a);
+    /* push post (last first), rest, pre (last first) so pre[0] ends on top */
+    for (long i = post - 1; i >= 0; i--) {
+      long idx = len - post + i;
+      PUSH(idx >= pre && idx < len ? p[idx] : (idx < len && idx >= 0 && len >= pre + post ? p[idx] : Qnil));
+    }
+    if (splat) {
+      long n = len - pre - post;
+      VALUE rest = kn_ary_new_from(vm, n > 0 ? n : 0, p + pre);
+      p = RARRAY_PTR(a);
+      PUSH(rest);
+    }
+    for (long i = pre - 1; i >= 0; i--) PUSH(i < RARRAY_LEN(a) ? RARRAY_PTR(a)[i] : Qnil);
+    NEXT();
+  }
+  CASE(concatstrings) {
+    long n = (long)INSN_OP(0);
+    ENTER(2);
+    long total = 0;
+    for (long i = 0; i < n; i++) total += RSTRING_LEN(sp[-n + i]);
+    VALUE s = kn_str_buf_new(vm, total);
+    for (long i = 0; i < n; i++) kn_str_append(vm, s, sp[-n + i]);
+    sp -= n;
+    PUSH(s);
+    NEXT();
+  }
+  CASE(objtostring) {
+    ENTER(2);
+    VALUE v = TOP();
+    if (!kn_is_type(v, T_STRING)) TOP() = kn_obj_as_string(vm, v);
+    NEXT();
+  }
+  CASE(anytostring) {
+    ENTER(1);
+    VALUE str = POP();
+    if (!kn_is_type(str, T_STRING)) str = kn_any_to_s(vm, TOP());
+    TOP() = str;
+    NEXT();
+  }
+  CASE(intern) { ENTER(1); TOP() = kn_str_intern(vm, TOP()); NEXT(); }
+  CASE(toregexp) {
+    long opts = (long)INSN_OP(0);
+    ENTER(3);
+    TOP() = kn_vm_toregexp(vm, TOP(), (int)opts);
+    NEXT();
+  }
+  CASE(getlocal) {
+    long idx = (long)INSN_OP(0), level = (long)INSN_OP(1);
+    ENTER(3);
+    PUSH(level == 0 ? cfp->ep[idx] : lvar_ep(cfp, level)[idx]);
+    NEXT();
+  }
+  CASE(setlocal) {
+    long idx = (long)INSN_OP(0), level = (long)INSN_OP(1);
+    ENTER(3);
+    VALUE v = POP();
+    if (level == 0) cfp->ep[idx] = v; else lvar_ep(cfp, level)[idx] = v;
+    NEXT();
+  }
+  CASE(getinstancevariable) {
+    ID id = (ID)INSN_OP(0);
+    IvarCache *ic = (IvarCache *)INSN_OP(1);
+    ENTER(3);
+    VALUE self = cfp->self;
+    if (HEAP_P(self) && RBASIC(self)->klass == ic->klass && KN_BUILTIN_TYPE(self) == T_OBJECT) {
+      RObject *o = ROBJECT(self);
+      VALUE v = ic->index < o->numiv ? o->ivptr[ic->index] : Qnil;
+      PUSH(v == Qundef ? Qnil : v);
+      NEXT();
+    }
+    PUSH(kn_vm_getivar(vm, self, id, ic));
+    NEXT();
+  }
+  CASE(setinstancevariable) {
+    ID id = (ID)INSN_OP(0);
+    IvarCache *ic = (IvarCache *)INSN_OP(1);
+    ENTER(3);
+    VALUE self = cfp->self;
+    VALUE v = POP();
+    if (HEAP_P(self) && RBASIC(self)->klass == ic->klass && KN_BUILTIN_TYPE(self) == T_OBJECT &&
+        ic->index < ROBJECT(self)->numiv && !(RBASIC(self)->flags & FL_FROZEN)) {
+      ROBJECT(self)->ivptr[ic->index] = v;
+      NEXT();
+    }
+    SAVE();
+    kn_vm_setivar(vm, self, id, v, ic);
+    NEXT();
+  }
+  CASE(getclassvariable) { ID id = (ID)INSN_OP(0); ENTER(2); PUSH(kn_vm_getcvar(vm, cfp, id)); NEXT(); }
+  CASE(setclassvariable) {
+    ID id = (ID)INSN_OP(0);
+    ENTER(2);
+    VALUE v = POP();
+    SAVE();
+    kn_vm_setcvar(vm, cfp, id, v);
+    NEXT();
+  }
+  CASE(getglobal) { ID id = (ID)INSN_OP(0); ENTER(2); PUSH(kn_gvar_get(vm, id)); NEXT(); }
+  CASE(setglobal) {
+    ID id = (ID)INSN_OP(0);
+    ENTER(2);
+    VALUE v = POP();
+    SAVE();
+    kn_gvar_set(vm, id, v);
+    NEXT();
+  }
+  CASE(getconstant) {
+    ID id = (ID)INSN_OP(0);
+    long lexical = (long)INSN_OP(1);
+    ConstCache *cc = (ConstCache *)INSN_OP(2);
+    ENTER(4);
+    VALUE scope = TOP();
+    if (lexical && NIL_P(scope)) {
+      if (cc->serial == vm->const_serial && cc->cref == cfp->cref) { TOP() = cc->value; NEXT(); }
+      VALUE v = kn_vm_getconstant(vm, cfp, Qnil, id, true);
+      cc->serial = vm->const_serial;
+      cc->cref = cfp->cref;
+      cc->value = v;
+      TOP() = v;
+      NEXT();
+    }
+    TOP() = kn_vm_getconstant(vm, cfp, scope, id, false);
+    NEXT();
+  }
+  CASE(setconstant) {
+    ID id = (ID)INSN_OP(0);
+    ENTER(2);
+    VALUE scope = POP();
+    VALUE v = POP();
+    SAVE();
+    kn_vm_setconstant(vm, cfp, scope, id, v);
+    NEXT();
+  }
+  CASE(getspecial) { long n = (long)INSN_OP(0); ENTER(2); PUSH(kn_vm_getspecial(vm, n)); NEXT(); }
+  CASE(pop) { ENTER(1); sp--; NEXT(); }
+  CASE(dup) { ENTER(1); VALUE v = TOP(); PUSH(v); NEXT(); }
+  CASE(dupn) {
+    long n = (long)INSN_OP(0);
+    ENTER(2);
+    for (long i = 0; i < n; i++) sp[i] = sp[i - n];
+    sp += n;
+    NEXT();
+  }
+  CASE(swap) { ENTER(1); VALUE t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = t; NEXT(); }
+  CASE(topn) { long n = (long)INSN_OP(0); ENTER(2); VALUE v = sp[-1 - n]; PUSH(v); NEXT(); }
+  CASE(setn) { long n = (long)INSN_OP(0); ENTER(2); sp[-1 - n] = sp[-1]; NEXT(); }
+  CASE(adjuststack) { long n = (long)INSN_OP(0); ENTER(2); sp -= n; NEXT(); }
+  CASE(defined) {
+    long kind = (long)INSN_OP(0);
+    VALUE name = INSN_OP(1), pushval = INSN_OP(2);
+    ENTER(4);
+    VALUE r = kn_vm_defined(vm, cfp, (int)kind, name, TOP());
+    TOP() = RTEST(r) ? pushval : Qnil;
+    NEXT();
+  }
+  CASE(checkmatch) {
+    long flag = (long)INSN_OP(0);
+    ENTER(2);
+    VALUE pattern = sp[-1], target = sp[-2];
+    VALUE r;
+    if ((flag & 7) == 2 && FIXNUM_P(pattern) && FIXNUM_P(target)) r = KN_BOOL(pattern == target);
+    else if ((flag & 7) == 2 && SYMBOL_P(pattern)) r = KN_BOOL(pattern == target);
+    else r = check_match(vm, pattern, target, (int)flag);
+    sp -= 2;
+    PUSH(RTEST(r) ? Qtrue : Qfalse);
+    NEXT();
+  }
+  CASE(checkkeyword) {
+    long idx = (long)INSN_OP(0);
+    ENTER(2);
+    PUSH(KN_BOOL(cfp->ep[idx] == Qundef));
+    NEXT();
+  }
+  CASE(branchif) {
+    long off = (long)INSN_OP(0);
+    ENTER(2);
+    VALUE v = POP();
+    if (RTEST(v)) {
+      pc += off;
+      if (off < 0) ((Iseq *)cfp->iseq)->backedge_count++;
+    }
+    NEXT();
+  }
+  CASE(branchunless) {
+    long off = (long)INSN_OP(0);
+    ENTER(2);
+    VALUE v = POP();
+    if (!RTEST(v)) {
+      pc += off;
+      if (off < 0) ((Iseq *)cfp->iseq)->backedge_count++;
+    }
+    NEXT();
+  }
+  CASE(branchnil) {
+    long off = (long)INSN_OP(0);
+    ENTER(2);
+    VALUE v = POP();
+    if (NIL_P(v)) pc += off;
+    NEXT();
+  }
+  CASE(jump) {
+    long off = (long)INSN_OP(0);
+    ENTER(2);
+    pc += off;
+    if (off < 0) ((Iseq *)cfp->iseq)->backedge_count++;
+    NEXT();
+  }
+  CASE(send)
+    ci = (CallInfo *)INSN_OP(0);
+    blockiseq = (const Iseq *)INSN_OP(1);
+    ENTER(3);
+    goto do_send;
+  CASE(opt_send_without_block)
+    ci = (CallInfo *)INSN_OP(0);
+    blockiseq = NULL;
+    ENTER(2);
+    goto do_send;
+  do_send_ci:
+    blockiseq = NULL;
+  do_send: {
+    bh = Qnil;
+    if (ci->flag & CI_ARGS_BLOCKARG) {
+      VALUE b = POP();
+      SAVE();
+      bh = to_block_handler(vm, b);
+    } else if (blockiseq) {
+      Block *blk = &cfp->blk;
+      blk->iseq = blockiseq;
+      blk->self = cfp->self;
+      blk->ep = cfp->ep;
+      blk->env = cfp->env;
+      blk->cref = cfp->cref;
+      blk->me = cfp->me;
+      blk->proxy = 0;
+      bh = KN_BH_FROM_BLOCK(blk);
+    }
+    CallArgs ca;
+    VALUE *args = sp - ci->argc;
+    ca.recv = args[-1];
+    ca.bh = bh;
+    ca.mid = ci->mid;
+    ca.flag = ci->flag;
+    ca.argv = args;
+    if (ci->flag & (CI_ARGS_SPLAT | CI_KW_SPLAT)) {
+      SAVE();
+      sp = normalize_args(vm, args, ci->argc, ci->flag, &ca.kwh, &ca.argc);
+    } else {
+      ca.kwh = Qnil;
+      ca.argc = ci->argc;
+    }
+    cfp->sp = args - 1;  /* the callee's frame starts at the receiver slot */
+    VALUE klass = kn_class_of(vm, ca.recv);
+    const MethodEntry *me = ci_lookup(vm, ci, klass);
+    if (me && me->type == ME_ISEQ && me->vis == VIS_PUBLIC) {
+      cfp->sp = sp;
+      push_method_frame(vm, me, &ca, 0);
+      RELOAD();
+      NEXT();
+    }
+    cfp->sp = sp;
+    VALUE r = vm_call(vm, &ca, me, false);
+    if (r == Qundef) { RELOAD(); NEXT(); }
+    sp = args - 1;
+    PUSH(r);
+    NEXT();
+  }
+  CASE(invokesuper) {
+    ci = (CallInfo *)INSN_OP(0);
+    blockiseq = (const Iseq *)INSN_OP(1);
+    ENTER(3);
+    bh = Qnil;
+    if (ci->flag & CI_ARGS_BLOCKARG) { VALUE b = POP(); SAVE(); bh = to_block_handler(vm, b); }
+    else if (blockiseq) {
+      Block *blk = &cfp->blk;
+      blk->iseq = blockiseq; blk->self = cfp->self; blk->ep = cfp->ep; blk->env = cfp->env;
+      blk->cref = cfp->cref; blk->me = cfp->me; blk->proxy = 0;
+      bh = KN_BH_FROM_BLOCK(blk);
+    } else {
+      /* implicit block: the method's own block */
+      Frame *mf = cfp;
+      if (mf->flags & FRAME_BLOCK) {
+        VALUE *root = mf->ep;
+        while (kn_ep_parent(root)) root = kn_ep_parent(root);
+        for (Frame *g = cfp; g >= vm->frames; g--) if (g->ep == root && !(g->flags & FRAME_BLOCK)) { mf = g; break; }
+      }
+      bh = mf->blockh;
+    }
+    CallArgs ca;
+    VALUE *args = sp - ci->argc;
+    ca.recv = cfp->self;
+    ca.bh = bh;
+    ca.flag = ci->flag | CI_FCALL;
+    ca.argv = args;
+    const MethodEntry *cur = cfp->me;
+    if (!cur) { SAVE(); kn_raise(vm, vm->eRuntimeError, "super called outside of method"); }
+    ca.mid = cfp->mid ? cfp->mid : cur->name;
+    if (ci->flag & (CI_ARGS_SPLAT | CI_KW_SPLAT)) {
+      SAVE();
+      sp = normalize_args(vm, args, ci->argc, ci->flag, &ca.kwh, &ca.argc);
+    } else {
+      ca.kwh = Qnil;
+      ca.argc = ci->argc;
+    }
+    cfp->sp = sp;
+    VALUE klass = kn_class_of(vm, ca.recv);
+    VALUE c = klass;
+    VALUE owner = cur->owner;
+    while (c && c != owner && !(kn_is_type(c, T_ICLASS) && (RCLASS(c)->ext->module == owner || c == owner))) c = RCLASS(c)->super;
+    VALUE found;
+    const MethodEntry *me = c ? kn_method_lookup_from(vm, RCLASS(c)->super, ca.mid, &found) : NULL;
+    if (!me) {
+      VALUE mm = kn_funcall(vm, vm->eNoMethodError, vm->id_new, 2, (VALUE[]){
+        kn_str_printf(vm, "super: no superclass method `%s' for %S", kn_id_name(vm, ca.mid), kn_obj_describe(vm, ca.recv)),
+        ID2SYM(ca.mid)});
+      kn_raise_exc(vm, mm);
+    }
+    VALUE *recv_slot = args - 1;
+    recv_slot[0] = ca.recv;
+    VALUE r = vm_call(vm, &ca, me, false);
+    if (r == Qundef) { RELOAD(); NEXT(); }
+    sp = args - 1;
+    PUSH(r);
+    NEXT();
+  }
+  CASE(invokeblock) {
+    ci = (CallInfo *)INSN_OP(0);
+    ENTER(2);
+    /* the block of the method frame this code belongs to */
+    Frame *mf = cfp;
+    if (mf->flags & FRAME_BLOCK) {
+      VALUE *root = mf->ep;
+      while (kn_ep_parent(root)) root = kn_ep_parent(root);
+      mf = NULL;
+      for (Frame *g = cfp; g >= vm->frames; g--) if (g->ep == root && !(g->flags & FRAME_BLOCK)) { mf = g; break; }
+      if (!mf) { SAVE(); kn_raise(vm, vm->eLocalJumpError, "no block given (yield)"); }
+    }
+    bh = mf->blockh;
+    VALUE *args = sp - ci->argc;
+    VALUE kwh = Qnil;
+    int argc = ci->argc;
+    SAVE();
+    if (ci->flag & (CI_ARGS_SPLAT | CI_KW_SPLAT)) sp = normalize_args(vm, args, ci->argc, ci->flag, &kwh, &argc);
+    if (!NIL_P(kwh)) args[argc++] = kwh;
+    if (NIL_P(bh)) kn_raise(vm, vm->eLocalJumpError, "no block given (yield)");
+    cfp->sp = args + argc;
+    VALUE r = kn_vm_invoke_block(vm, bh, argc, args, Qnil, Qundef, 0, false);
+    sp = args;
+    PUSH(r);
+    NEXT();
+  }
+  CASE(leave) {
+    VALUE v = TOP();
+    Frame *f = cfp;
+    vm->cfp = f - 1;
+    if (f->flags & FRAME_FINISH) {
+      vm->handler = h.prev;
+      return v;
+    }
+    *f->base = v;
+    cfp = vm->cfp;
+    sp = f->base + 1;
+    pc = cfp->pc;
+    NEXT();
+  }
+  CASE(throw) {
+    long state = (long)INSN_OP(0);
+    ENTER(2);
+    VALUE v = POP();
+    SAVE();
+    if (state == 0) {
+      /* rethrow a pending exception or throw record */
+      if (kn_is_type(v, T_THROW)) kn_jump(vm, RTHROW(v)->state, v);
+      kn_jump(vm, KN_TAG_RAISE, v);
+    }
+    if (cfp->flags & FRAME_LAMBDA) {
+      /* break/return in a lambda: leave it */
+      Frame *f = cfp;
+      bool direct = state == KN_TAG_BREAK || (state == KN_TAG_RETURN);
+      if (direct) {
+        vm->cfp = f - 1;
+        if (f->flags & FRAME_FINISH) { vm->handler = h.prev; return v; }
+        *f->base = v;
+        cfp = vm->cfp;
+        sp = f->base + 1;
+        pc = cfp->pc;
+        NEXT();
+      }
+    }
+    do_throw(vm, cfp, (int)state, v);
+  }
+#define ARITH_FAST(name, bop, fixop, fltop)                                         \
+  CASE(name) {                                                                      \
+    ci = (CallInfo *)INSN_OP(0);                                                    \
+    ENTER(2);                                                                       \
+    VALUE a = sp[-2], b = sp[-1];                                                   \
+    if (FIXNUM_P(a) && FIXNUM_P(b) && !(vm->redefined_basic & (bop))) { fixop }     \
+    if (FLONUM_P(a) && FLONUM_P(b) && !(vm->redefined_basic & (bop))) { fltop }     \
+    goto do_send_ci;                                                                \
+  }
+  ARITH_FAST(opt_plus, KN_BOP_PLUS, {
+    intptr_t r;
+    if (!__builtin_add_overflow((intptr_t)a, (intptr_t)(b - 1), &r)) { sp--; TOP() = (VALUE)r; NEXT(); }
+  }, { sp--; TOP() = kn_float_new(vm, kn_flonum_value(a) + kn_flonum_value(b)); NEXT(); })
+  ARITH_FAST(opt_minus, KN_BOP_MINUS, {
+    intptr_t r;
+    if (!__builtin_sub_overflow((intptr_t)a, (intptr_t)(b - 1), &r)) { sp--; TOP() = (VALUE)r; NEXT(); }
+  }, { sp--; TOP() = kn_float_new(vm, kn_flonum_value(a) - kn_flonum_value(b)); NEXT(); })
+  ARITH_FAST(opt_mult, KN_BOP_MULT, {
+    intptr_t r;
+    if (!__builtin_mul_overflow(FIX2LONG(a), FIX2LONG(b), &r) && FIXABLE(r)) { sp--; TOP() = INT2FIX(r); NEXT(); }
+  }, { sp--; TOP() = kn_float_new(vm, kn_flonum_value(a) * kn_flonum_value(b)); NEXT(); })
+  ARITH_FAST(opt_div, KN_BOP_DIV, {
+    intptr_t x = FIX2LONG(a); intptr_t y = FIX2LONG(b);
+    if (y != 0 && !(x == FIXNUM_MIN && y == -1)) {
+      intptr_t q = x / y;
+      if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+      sp--; TOP() = INT2FIX(q); NEXT();
+    }
+  }, { sp--; TOP() = kn_float_new(vm, kn_flonum_value(a) / kn_flonum_value(b)); NEXT(); })
+  ARITH_FAST(opt_mod, KN_BOP_MOD, {
+    intptr_t x = FIX2LONG(a); intptr_t y = FIX2LONG(b);
+    if (y != 0 && !(x == FIXNUM_MIN && y == -1)) {
+      intptr_t m = x % y;
+      if (m != 0 && ((m < 0) != (y < 0))) m += y;
+      sp--; TOP() = INT2FIX(m); NEXT();
+    }
+  }, { })
+  ARITH_FAST(opt_lt, KN_BOP_LT, { sp--; TOP() = KN_BOOL((intptr_t)a < (intptr_t)b); NEXT(); },
+             { sp--; TOP() = KN_BOOL(kn_flonum_value(a) < kn_flonum_value(b)); NEXT(); })
+  ARITH_FAST(opt_le, KN_BOP_LE, { sp--; TOP() = KN_BOOL((intptr_t)a <= (intptr_t)b); NEXT(); },
+             { sp--; TOP() = KN_BOOL(kn_flonum_value(a) <= kn_flonum_value(b)); NEXT(); })
+  ARITH_FAST(opt_gt, KN_BOP_GT, { sp--; TOP() = KN_BOOL((intptr_t)a > (intptr_t)b); NEXT(); },
+             { sp--; TOP() = KN_BOOL(kn_flonum_value(a) > kn_flonum_value(b)); NEXT(); })
+  ARITH_FAST(opt_ge, KN_BOP_GE, { sp--; TOP() = KN_BOOL((intptr_t)a >= (intptr_t)b); NEXT(); },
+             { sp--; TOP() = KN_BOOL(kn_flonum_value(a) >= kn_flonum_value(b)); NEXT(); })
+  ARITH_FAST(opt_and, KN_BOP_AND, { sp--; TOP() = a & b; NEXT(); }, { })
+  ARITH_FAST(opt_or, KN_BOP_OR, { sp--; TOP() = a | b; NEXT(); }, { })
+  CASE(opt_eq) {
+    ci = (CallInfo *)INSN_OP(0);
+    ENTER(2);
+    VALUE a = sp[-2], b = sp[-1];
+    if (!(vm->redefined_basic & KN_BOP_EQ)) {
+      if (FIXNUM_P(a) && FIXNUM_P(b)) { sp--; TOP() = KN_BOOL(a == b); NEXT(); }
+      if (FLONUM_P(a) && FLONUM_P(b)) { sp--; TOP() = KN_BOOL(kn_flonum_value(a) == kn_flonum_value(b)); NEXT(); }
+      if (SYMBOL_P(a) && SYMBOL_P(b)) { sp--; TOP() = KN_BOOL(a == b); NEXT(); }
+      if (kn_is_type(a, T_STRING) && kn_is_type(b, T_STRING) && RBASIC(a)->klass == vm->cString) {
+        sp--; TOP() = KN_BOOL(kn_str_equal(a, b)); NEXT();
+      }
+    }
+    goto do_send_ci;
+  }
+  CASE(opt_neq) {
+    ci = (CallInfo *)INSN_OP(0);
+    ENTER(2);
+    VALUE a = sp[-2], b = sp[-1];
+    if (!(vm->redefined_basic & (KN_BOP_NEQ | KN_BOP_EQ))) {
+      if (FIXNUM_P(a) && FIXNUM_P(b)) { sp--; TOP() = KN_BOOL(a != b); NEXT(); }
+      if (FLONUM_P(a) && FLONUM_P(b)) { sp--; TOP() = KN_BOOL(kn_flonum_value(a) != kn_flonum_value(b)); NEXT(); }
+      if (SYMBOL_P(a) && SYMBOL_P(b)) { sp--; TOP() = KN_BOOL(a != b); NEXT(); }
+      if (kn_is_type(a, T_STRING) && kn_is_type(b, T_STRING) && RBASIC(a)->klass == vm->cString) {
+        sp--; TOP() = KN_BOOL(!kn_str_equal(a, b)); NEXT();
+      }
+    }
+    goto do_send_ci;
+  }
+  CASE(opt_ltlt) {
+    ci = (CallInfo *)INSN_OP(0);
+    ENTER(2);
+    VALUE a = sp[-2], b = sp[-1];
+    if (!(vm->redefined_basic & KN_BOP_LTLT) && HEAP_P(a)) {
+      if (RBASIC(a)->klass == vm->cArray && !(RBASIC(a)->flags & FL_FROZEN)) {
+        kn_ary_push(vm, a, b); sp--; NEXT();
+      }
+      if (RBASIC(a)->klass == vm->cString && kn_is_type(b, T_STRING) && !(RBASIC(a)->flags & FL_FROZEN)) {
+        kn_str_append(vm, a, b); sp--; NEXT();
+      }
+    }
+    goto do_send_ci;
+  }
+  CASE(opt_aref) {
+    ci = (CallInfo *)INSN_OP(0);
+    ENTER(2);
+    VALUE a = sp[-2], b = sp[-1];
+    if (!(vm->redefined_basic & KN_BOP_AREF) && HEAP_P(a)) {
+      if (RBASIC(a)->klass == vm->cArray && FIXNUM_P(b)) {
+        long i = FIX2LONG(b), len = RARRAY_LEN(a);
+        if (i < 0) i += len;
+        sp--;
+        TOP() = (i >= 0 && i < len) ? RARRAY_PTR(a)[i] : Qnil;
+        NEXT();
+      }
+      if (RBASIC(a)->klass == vm->cHash) { sp--; TOP() = kn_hash_aref(vm, a, b); NEXT(); }
+    }
+    goto do_send_ci;
+  }
+  CASE(opt_aset) {
+    ci = (CallInfo *)INSN_OP(0);
+    ENTER(2);
+    VALUE a = sp[-3], i = sp[-2], v = sp[-1];
+    if (!(vm->redefined_basic & KN_BOP_ASET) && HEAP_P(a) && !(RBASIC(a)->flags & FL_FROZEN)) {
+      if (RBASIC(a)->klass == vm->cArray && FIXNUM_P(i)) {
+        long idx = FIX2LONG(i), len = RARRAY_LEN(a);
+        if (idx >= 0 && idx < len) { RARRAY_PTR(a)[idx] = v; sp -= 2; TOP() = v; NEXT(); }
+        if (idx >= 0) { kn_ary_store(vm, a, idx, v); sp -= 2; TOP() = v; NEXT(); }
+      }
+      if (RBASIC(a)->klass == vm->cHash) { kn_hash_aset(vm, a, i, v); sp -= 2; TOP() = v; NEXT(); }
+    }
+    goto do_send_ci;
+  }
+  CASE(opt_length) {
+    ci = (CallInfo *)INSN_OP(0);
+    ENTER(2);
+    VALUE a = TOP();
+    if (!(vm->redefined_basic & KN_BOP_LENGTH) && HEAP_P(a)) {
+      if (RBASIC(a)->klass == vm->cArray) { TOP() = INT2FIX(RARRAY_LEN(a)); NEXT(); }
+      if (RBASIC(a)->klass == vm->cString) { TOP() = INT2FIX(kn_str_char_length(a)); NEXT(); }
+      if (RBASIC(a)->klass == vm->cHash) { TOP() = INT2FIX(kn_hash_size(a)); NEXT(); }
+    }
+    goto do_send_ci;
+  }
+  CASE(opt_size) {
+    ci = (CallInfo *)INSN_OP(0);
+    ENTER(2);
+    VALUE a = TOP();
+    if (!(vm->redefined_basic & KN_BOP_SIZE) && HEAP_P(a)) {
+      if (RBASIC(a)->klass == vm->cArray) { TOP() = INT2FIX(RARRAY_LEN(a)); NEXT(); }
+      if (RBASIC(a)->klass == vm->cString) { TOP() = INT2FIX(kn_str_char_length(a)); NEXT(); }
+      if (RBASIC(a)->klass == vm->cHash) { TOP() = INT2FIX(kn_hash_size(a)); NEXT(); }
+    }
+    goto do_send_ci;
+  }
+  CASE(opt_empty_p) {
+    ci = (CallInfo *)INSN_OP(0);
+    ENTER(2);
+    VALUE a = TOP();
+    if (!(vm->redefined_basic & KN_BOP_EMPTY) && HEAP_P(a)) {
+      if (RBASIC(a)->klass == vm->cArray) { TOP() = KN_BOOL(RARRAY_LEN(a) == 0); NEXT(); }
+      if (RBASIC(a)->klass == vm->cString) { TOP() = KN_BOOL(RSTRING_LEN(a) == 0); NEXT(); }
+      if (RBASIC(a)->klass == vm->cHash) { TOP() = KN_BOOL(kn_hash_size(a) == 0); NEXT(); }
+    }
+    goto do_send_ci;
+  }
+  CASE(opt_succ) {
+    ci = (CallInfo *)INSN_OP(0);
+    ENTER(2);
+    VALUE a = TOP();
+    if (!(vm->redefined_basic & KN_BOP_SUCC) && FIXNUM_P(a) && a != INT2FIX(FIXNUM_MAX)) {
+      TOP() = a + 2;
+      NEXT();
+    }
+    goto do_send_ci;
+  }
+  CASE(opt_not) {
+    ci = (CallInfo *)INSN_OP(0);
+    ENTER(2);
+    if (!(vm->redefined_basic & KN_BOP_NOT)) { TOP() = KN_BOOL(!RTEST(TOP())); NEXT(); }
+    goto do_send_ci;
+  }
+  CASE(opt_nil_p) {
+    ci = (CallInfo *)INSN_OP(0);
+    ENTER(2);
+    if (!(vm->redefined_basic & KN_BOP_NIL_P)) { TOP() = KN_BOOL(NIL_P(TOP())); NEXT(); }
+    goto do_send_ci;
+  }
+  CASE(definemethod) {
+    ID id = (ID)INSN_OP(0);
+    const Iseq *mi = (const Iseq *)INSN_OP(1);
+    ENTER(3);
+    kn_vm_define_method(vm, cfp, 0, id, mi, false);
+    NEXT();
+  }
+  CASE(definesmethod) {
+    ID id = (ID)INSN_OP(0);
+    const Iseq *mi = (const Iseq *)INSN_OP(1);
+    ENTER(3);
+    VALUE obj = POP();
+    SAVE();
+    kn_vm_define_method(vm, cfp, obj, id, mi, true);
+    NEXT();
+  }
+  CASE(defineclass) {
+    ID id = (ID)INSN_OP(0);
+    const Iseq *body = (const Iseq *)INSN_OP(1);
+    long flags = (long)INSN_OP(2);
+    ENTER(4);
+    VALUE super = sp[-1], scope = sp[-2];
+    VALUE klass = kn_vm_define_class(vm, cfp, id, scope, super, (int)flags);
+    sp -= 2;
+    /* run the body as a new frame whose result replaces scope */
+    check_stack(vm, sp, body->local_size + body->stack_max + 8);
+    VALUE *base_slot = sp;
+    PUSH(Qnil);
+    SAVE();
+    Frame *f = push_frame(vm, sp, FRAME_CLASS);
+    f->self = klass;
+    f->iseq = body;
+    f->cref = kn_cref_new(vm, klass, cfp->cref);
+    f->base = base_slot;
+    f->me = NULL;
+    f->blockh = Qnil;
+    f->argc = 0;
+    VALUE *ep = sp + 1;
+    setup_locals(vm, f, body, ep, NULL, 0);
+    f->bp = sp + 1 + body->local_size;
+    f->sp = f->bp;
+    f->pc = body->code;
+    RELOAD();
+    NEXT();
+  }
+  }
+#if KN_DISPATCH_SWITCH
+  return Qnil;
+#endif
+}
+
+/* Walks down from the current (C) frame to the nearest Ruby frame. */
+Frame *kn_vm_caller_frame(VM *vm) {
+  Frame *f = vm->cfp;
+  while (f > vm->frames && !f->iseq) f--;
+  return f;
+}

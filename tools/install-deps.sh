@@ -1,0 +1,17 @@
+#!/bin/sh
+# install-deps.sh -- installs the Debian packages kiln needs to build and test, if missing.
+# Build: gcc or clang, make, libgmp-dev, libonig-dev, pkg-config. Tests: ruby (CRuby 3.1,
+# the behavioural oracle). Later issues add libcapstone-dev and libreadline-dev.
+set -e
+need=""
+have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+for p in make gcc pkg-config libgmp-dev libonig-dev ruby; do
+  have "$p" || need="$need $p"
+done
+if [ -n "$need" ]; then
+  echo "install-deps: installing$need"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq || true
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need
+fi
