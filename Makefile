@@ -14,24 +14,26 @@ ifeq ($(ONIG),yes)
 LDLIBS += -lonig
 endif
 
+# B: build directory (CI builds a clang copy in build/clang)
+B ?= build
 SRCS := $(wildcard src/*.c src/parse/*.c src/compile/*.c src/vm/*.c src/core/*.c src/jit/*.c)
-OBJS := $(patsubst src/%.c,build/obj/%.o,$(SRCS))
-SWITCH_OBJS := $(filter-out build/obj/vm/interp.o,$(OBJS)) build/obj/vm/interp-switch.o
+OBJS := $(patsubst src/%.c,$(B)/obj/%.o,$(SRCS))
+SWITCH_OBJS := $(filter-out $(B)/obj/vm/interp.o,$(OBJS)) $(B)/obj/vm/interp-switch.o
 HDRS := $(wildcard src/*.h src/*/*.h include/*.h src/compile/insns.def)
 
-all: build/kiln
+all: $(B)/kiln
 
-build/kiln: $(OBJS)
+$(B)/kiln: $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
-build/kiln-switch: $(SWITCH_OBJS)
+$(B)/kiln-switch: $(SWITCH_OBJS)
 	$(CC) $(CFLAGS) -o $@ $(SWITCH_OBJS) $(LDLIBS)
 
-build/obj/%.o: src/%.c $(HDRS)
+$(B)/obj/%.o: src/%.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-build/obj/vm/interp-switch.o: src/vm/interp.c $(HDRS)
+$(B)/obj/vm/interp-switch.o: src/vm/interp.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -DKN_DISPATCH_SWITCH=1 -c $< -o $@
 
@@ -45,10 +47,12 @@ asan: build/asan/kiln
 deps:
 	tools/install-deps.sh
 
-demo: deps build/kiln
+demo: deps
+	$(MAKE) build/kiln
 	build/kiln examples/demo.rb
 
-test: deps build/kiln build/kiln-switch
+test: deps
+	$(MAKE) build/kiln build/kiln-switch
 	tests/run
 
 bench: build/kiln

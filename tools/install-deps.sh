@@ -5,7 +5,7 @@
 set -e
 need=""
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for p in make gcc pkg-config libgmp-dev libonig-dev ruby; do
+for p in make gcc clang pkg-config libgmp-dev libonig-dev ruby; do
   have "$p" || need="$need $p"
 done
 if [ -n "$need" ]; then

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "compile.h"
-#include "../vm/iseq.h"
+#include "../vm/vm_internal.h"
 #include "../parse/node.h"
 
 typedef struct Label { int pos; int depth; } Label;
@@ -1119,8 +1119,13 @@ static void compile(Compiler *c, Node *n, bool used) {
     if (!used) emit0(c, BIN_pop, -1);
     break;
   case N_REGEX: case N_DREGEX:
-    if (n->kind == N_REGEX) emit_putobject(c, frozen_str(c, n->str, n->len));
-    else compile_str_parts(c, n->list, n->nlist);
+    if (n->kind == N_REGEX) {
+      /* a literal regexp is compiled once, here */
+      VALUE re = kn_vm_toregexp(c->vm, frozen_str(c, n->str, n->len), n->aux);
+      if (used) emit_putobject(c, re);
+      break;
+    }
+    compile_str_parts(c, n->list, n->nlist);
     emit2(c, BIN_toregexp, 0, n->aux, 1);
     if (!used) emit0(c, BIN_pop, -1);
     break;

@@ -473,12 +473,18 @@ static void generic_write(VM *vm, VALUE out, int argc, VALUE *argv) {
 
 typedef struct AryStack { VALUE ary; const struct AryStack *up; } AryStack;
 
-/* One line of puts: io != NULL writes into the buffer, else calls out.write. */
+/* One line of puts: io != NULL writes into the buffer; a String `out` collects the text
+ * (Kernel#warn); anything else gets out.write(line, "\n"). */
 static void puts_line(VM *vm, VALUE out, IOBuf *io, const char *p, long n, VALUE s) {
   bool nl = n == 0 || p[n - 1] != '\n';
   if (io) {
     io_put(vm, io, p, n, "io_writev");
     if (nl) io_put(vm, io, "\n", 1, "io_writev");
+    return;
+  }
+  if (kn_is_type(out, T_STRING)) {
+    kn_str_cat(vm, out, p, n);
+    if (nl) kn_str_cat(vm, out, "\n", 1);
     return;
   }
   VALUE args[2] = {str_from_bytes(vm, s, p, n), 0};
@@ -612,13 +618,6 @@ static VALUE io_puts(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
   return Qnil;
 }
 
-static VALUE io_p(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
-  (void)blk;
-  io_writable(vm, self);
-  do_p(vm, self, argc, argv);
-  return Qnil;
-}
-
 static VALUE io_printf(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
   (void)blk;
   IOBuf *io = io_writable(vm, self);
@@ -723,14 +722,17 @@ static VALUE io_inspect(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
   kn_str_cat_cstr(vm, s, ":");
   if (io->path) kn_str_append(vm, s, io->path);
   else if (io->label) kn_str_cat_cstr(vm, s, io->label);
-  else if (io->fd >= 0) {
+  else if (io->closed) {
+    kn_str_cat_cstr(vm, s, "(closed)>");
+    return s;
+  } else if (io->fd >= 0) {
     char buf[32];
     snprintf(buf, sizeof buf, "fd %d", io->fd);
     kn_str_cat_cstr(vm, s, buf);
   } else {
     kn_str_cat_cstr(vm, s, "(uninitialized)");
   }
-  if (io->closed) kn_str_cat_cstr(vm, s, io->path || io->label ? " (closed)" : "(closed)");
+  if (io->closed) kn_str_cat_cstr(vm, s, " (closed)");
   kn_str_cat_cstr(vm, s, ">");
   return s;
 }
@@ -1354,11 +1356,29 @@ static VALUE k_open(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
   return io_s_open(vm, vm->cFile, argc, argv, blk);
 }
 
-static VALUE k_display(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
-  (void)blk;
-  VALUE out = argc > 0 ? argv[0] : cur_stdout(vm);
-  VALUE s = kn_obj_as_string(vm, self);
-  kn_io_write(vm, out, RSTRING_PTR(s), RSTRING_LEN(s));
+/* Kernel#warn(*msgs, uplevel: nil, category: nil): the messages, puts-style, as one write
+ * to $stderr; nothing when warnings are off (-W0). */
+static VALUE k_warn(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
+  (void)self; (void)blk;
+  VALUE kw = split_kw(&argc, argv);
+  if (!vm->opts.warnings || argc == 0) return Qnil;
+  VALUE msg = kn_str_buf_new(vm, 64);
+  VALUE up = kw_get(vm, kw, "uplevel");
+  if (up != Qundef && !NIL_P(up)) {
+    long lv = kn_num2long(vm, up);
+    if (lv < 0) kn_raise(vm, vm->eArgumentError, "negative level (%ld)", lv);
+    VALUE bt = kn_backtrace(vm, 0);
+    VALUE loc = kn_ary_entry(bt, lv + 1);
+    if (kn_is_type(loc, T_STRING)) {
+      const char *b = RSTRING_PTR(loc), *e = strstr(b, ":in ");
+      kn_str_cat(vm, msg, b, e ? e - b : RSTRING_LEN(loc));
+      kn_str_cat_cstr(vm, msg, ": ");
+    }
+    kn_str_cat_cstr(vm, msg, "warning: ");
+  }
+  for (int i = 0; i < argc; i++) puts_value(vm, msg, NULL, argv[i], NULL);
+  VALUE err = vm->stderr_obj ? vm->stderr_obj : kn_gvar_get(vm, kn_intern(vm, "$stderr"));
+  if (RSTRING_LEN(msg)) kn_io_write(vm, err, RSTRING_PTR(msg), RSTRING_LEN(msg));
   return Qnil;
 }
 
@@ -1392,7 +1412,6 @@ void kn_init_io(VM *vm) {
   kn_define_method(vm, c, "syswrite", io_write_m, 1, 1);
   kn_define_method(vm, c, "print", io_print, 0, -1);
   kn_define_method(vm, c, "puts", io_puts, 0, -1);
-  kn_define_method(vm, c, "p", io_p, 0, -1);
   kn_define_method(vm, c, "<<", io_ltlt, 1, 1);
   kn_define_method(vm, c, "printf", io_printf, 0, -1);
   kn_define_method(vm, c, "putc", io_putc, 1, 1);
@@ -1479,7 +1498,7 @@ void kn_init_io(VM *vm) {
   kn_define_private_method(vm, k, "readline", k_readline, 0, -1);
   kn_define_private_method(vm, k, "readlines", k_readlines, 0, -1);
   kn_define_private_method(vm, k, "open", k_open, 1, -1);
-  kn_define_method(vm, k, "display", k_display, 0, 1);
+  kn_define_private_method(vm, k, "warn", k_warn, 0, -1);
 
   kn_init_file(vm);
 }

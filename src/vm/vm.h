@@ -455,6 +455,8 @@ void kn_init_kernel(VM *vm);     /* puts, print, p, require, loop, Integer(), ..
 void kn_init_io(VM *vm);         /* IO, $stdout, File basics, Process, ENV */
 void kn_init_math(VM *vm);
 void kn_init_sprintf(VM *vm);    /* format/sprintf/printf, String#% */
+void kn_init_regexp(VM *vm);     /* Regexp, MatchData, String's pattern methods */
+void kn_init_struct(VM *vm);     /* Struct */
 
 /* The sprintf engine (src/core/sprintf.c): format `fmt` with argv like Kernel#format. */
 VALUE kn_sprintf(VM *vm, VALUE fmt, int argc, const VALUE *argv);
