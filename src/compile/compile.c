@@ -785,6 +785,7 @@ static void inline_ensures(Compiler *c, EnsureCtx *stop) {
 static void compile_break_next(Compiler *c, Node *n, bool is_break) {
   LoopCtx *l = c->loop;
   if (l && l->kind == 0) {
+    int d0 = c->depth;
     if (n->a) compile(c, n->a, true); else emit0(c, BIN_putnil, 1);
     inline_ensures(c, l->ensure);
     int extra = c->depth - 1 - l->depth;
@@ -796,7 +797,7 @@ static void compile_break_next(Compiler *c, Node *n, bool is_break) {
       if (extra > 0) emit1(c, BIN_adjuststack, -extra, extra);
       emit_jump(c, BIN_jump, l->next_label);
     }
-    c->depth = l->depth + (is_break ? 1 : 0) + (extra > 0 ? extra : 0) - (extra > 0 ? extra : 0);
+    c->depth = d0 + 1;  /* unreachable from here; keep the expression's shape */
     return;
   }
   if (in_block(c) || c->iseq->type == ISEQ_EVAL) {
@@ -1015,8 +1016,18 @@ static void compile_begin(Compiler *c, Node *n, bool used) {
   if (!used) emit0(c, BIN_pop, -1);
 }
 
+/* for-loop variables belong to the enclosing scope: declare them there first */
+static void declare_targets(Compiler *c, Node *t) {
+  int level;
+  if (!t) return;
+  if (t->kind == N_LASGN || t->kind == N_LVAR) local_for_write(c, t->str, &level);
+  else if (t->kind == N_MLHS) for (int i = 0; i < t->nlist; i++) declare_targets(c, t->list[i]);
+  else if (t->kind == N_SPLAT) declare_targets(c, t->a);
+}
+
 static void compile_for(Compiler *c, Node *n, bool used) {
   /* for x in e; body; end  =>  e.each { |tmp| x = tmp; body }  (x in the outer scope) */
+  declare_targets(c, n->c);
   compile(c, n->a, true);
   Node blk = {0};
   blk.kind = N_BLOCK;

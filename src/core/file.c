@@ -146,6 +146,7 @@ static void join_append(VM *vm, VALUE result, VALUE elt, bool first) {
     if (elt_sep) {
       RSTRING(result)->len = tail;
       RSTRING_PTR(result)[tail] = '\0';
+      RBASIC(result)->aux = 0;   /* string.c's coderange cache */
     } else if (tail == rl) {
       kn_str_cat(vm, result, "/", 1);
     }
@@ -217,6 +218,7 @@ static VALUE normalize_abs(VM *vm, const char *s, long len) {
         l = 1;
       RSTRING(out)->len = l;
       RSTRING_PTR(out)[l] = '\0';
+      RBASIC(out)->aux = 0;   /* string.c's coderange cache */
       continue;
     }
     kn_str_cat(vm, out, "/", 1);

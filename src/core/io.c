@@ -774,9 +774,11 @@ static void line_opts(VM *vm, int argc, VALUE *argv, LineOpts *o) {
   o->default_sep = o->seplen == 1 && o->sep[0] == '\n';
 }
 
+/* Truncates s in place (n <= len); drops string.c's cached coderange kept in aux. */
 static void str_set_len(VALUE s, long n) {
   RSTRING(s)->len = n;
   RSTRING_PTR(s)[n] = '\0';
+  RBASIC(s)->aux = 0;
 }
 
 /* Completes a UTF-8 character cut by a read limit by reading its continuation bytes. */
@@ -901,6 +903,7 @@ static VALUE io_read_n(VM *vm, IOBuf *io, long n) {
   }
   if (!s) return Qnil;
   RBASIC(s)->flags |= FL_STR_BINARY;
+  RBASIC(s)->aux = 0;
   return s;
 }
 
@@ -1357,11 +1360,12 @@ static VALUE k_open(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
 }
 
 /* Kernel#warn(*msgs, uplevel: nil, category: nil): the messages, puts-style, as one write
- * to $stderr; nothing when warnings are off (-W0). */
+ * to $stderr; nothing when warnings are off (-W0, or $VERBOSE = nil). */
 static VALUE k_warn(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
   (void)self; (void)blk;
   VALUE kw = split_kw(&argc, argv);
-  if (!vm->opts.warnings || argc == 0) return Qnil;
+  if (!vm->opts.warnings || argc == 0 || NIL_P(kn_gvar_get(vm, kn_intern(vm, "$VERBOSE"))))
+    return Qnil;
   VALUE msg = kn_str_buf_new(vm, 64);
   VALUE up = kw_get(vm, kw, "uplevel");
   if (up != Qundef && !NIL_P(up)) {
@@ -1485,6 +1489,8 @@ void kn_init_io(VM *vm) {
   ((IOBuf *)RDATA(err)->data)->sync = true;
   std_stream(vm, 0, IO_READABLE, "<STDIN>", "STDIN", "$stdin", &vm->stdin_obj);
   kn_gvar_set(vm, kn_intern(vm, "$>"), vm->stdout_obj);
+  if (NIL_P(kn_gvar_get(vm, kn_intern(vm, "$VERBOSE"))))   /* CRuby's default; -W0 makes it nil */
+    kn_gvar_set(vm, kn_intern(vm, "$VERBOSE"), Qfalse);
   if (NIL_P(kn_gvar_get(vm, kn_intern(vm, "$/"))))
     kn_gvar_set(vm, kn_intern(vm, "$/"), kn_obj_freeze(vm, kn_str_new(vm, "\n", 1)));
 

@@ -1,0 +1,32 @@
+# format / sprintf / String#%
+p format("%d", 42)
+p format("%5d|%-5d|%05d", 42, 42, 42)
+p format("%+d %+d", 5, -5)
+p format("%x %X %o %b", 255, 255, 8, 5)
+p format("%#x %#o %#b", 255, 8, 5)
+p format("%.3f", 3.14159)
+p format("%10.2f|", 3.14159)
+p format("%-10.2f|", 3.14159)
+p format("%e", 12345.678)
+p format("%g %g", 12345.678, 0.00001234)
+p format("%s and %s", "a", :b)
+p format("%p", [1, "a"])
+p format("%-6s|%6s", "ab", "cd")
+p format("%c%c", 65, "z")
+p format("%%")
+p format("%<a>s-%<b>d", a: "x", b: 5)
+p format("%{a}/%{b}", a: 1, b: 2)
+p format("%3$s %1$s %2$s", "a", "b", "c")
+p format("%08.3f", -3.14159)
+p format("%.2s", "abcdef")
+p format("%d", 2**70)
+p format("%x", -255)
+p format("%.0f %.0f %.0f", 0.5, 1.5, 2.5)
+p format("%s", nil)
+p format("%d", 3.99)
+p "%05.1f%%" % 99.55
+p "%s-%s" % [1, 2]
+p "%d" % 7
+p "%-3d|" % 7
+p format("% d", 5)
+p format("%*d", 6, 42)

@@ -1,0 +1,2 @@
+# Helper that raises at load time
+raise ArgumentError, "raised while loading"

@@ -1,0 +1,31 @@
+# Integer literals in every base, with underscores and signs
+p 0
+p 42
+p -17
+p +5
+p 1_000_000
+p 0x1f
+p 0XFF
+p 0b1010
+p 0B1111_0000
+p 0o17
+p 017
+p 0O777
+p 0d99
+p 0xdead_beef
+p 123.class
+p 0x7fffffffffffffff
+p 0x7fffffffffffffff + 1
+p -0x8000000000000000
+p 18446744073709551616
+p 1_2_3
+p(-0b1)
+p 1.-2
+p 10.to_s(2)
+p 255.to_s(16)
+p 07 + 0b1 + 0x1
+p 4611686018427387903
+p 4611686018427387904
+p 4611686018427387904.class
+p 100000000000000000000000000000
+p -100000000000000000000000000000
