@@ -940,7 +940,6 @@ static void compile_rescue_part(Compiler *c, Node *n, bool used) {
     if (r->nlist == 0) {
       emit2(c, BIN_getlocal, 1, err, 0);
       emit_putobject(c, c->vm->eStandardError);
-      emit0(c, BIN_swap, 0);
       emit1(c, BIN_checkmatch, -1, 3);
       emit_jump(c, BIN_branchif, lmatch);
     } else {

@@ -50,11 +50,13 @@ static Node *parse_arg(Parser *p);
 static Node *parse_ternary(Parser *p);
 static Node *parse_binary(Parser *p, int min);
 static Node *parse_unary(Parser *p);
-static Node *parse_primary_postfix(Parser *p, int allow_cmd);
+enum { PF_CMD = 1, PF_NOASGN = 2 };  /* parse_primary_postfix flags */
+static Node *parse_primary_postfix(Parser *p, int flags);
 static Node *parse_bodystmt(Parser *p, int line);
 static Node *parse_brace_block(Parser *p);
 static Node *parse_do_block(Parser *p);
 static Params *parse_def_params(Parser *p, int closer);
+static Node *parse_hash_literal(Parser *p);
 
 /* ---- memory -------------------------------------------------------------------------- */
 static Node *node(Parser *p, NodeKind k, int line) {
@@ -668,7 +670,7 @@ static Params *parse_params(Parser *p, int closer, int is_block) {
   for (;;) {
     int t = p->tok.type, line = p->tok.line;
     if (t == closer || (closer == T_NL && (t == T_SEMI || t == T_NL || t == T_ASSIGN)) ||
-        (closer == T_LBRACE && (t == K_DO)) || (closer == T_PIPE && t == T_SEMI))
+        (closer == T_LBRACE && (t == K_DO)) || ((closer == T_PIPE || closer == T_RPAREN) && t == T_SEMI))
       break;
     if (t == T_IDENT) {
       const char *name = tok_name(p);
@@ -749,7 +751,7 @@ static Params *parse_params(Parser *p, int closer, int is_block) {
       break;
     }
   }
-  if (closer == T_PIPE && accept(p, T_SEMI)) {
+  if ((closer == T_PIPE || closer == T_RPAREN) && accept(p, T_SEMI)) {
     int n = 0, cap = 4;
     const char **names = kn_arena_alloc(p->arena, sizeof(char *) * (size_t)cap);
     while (at(p, T_IDENT)) {
@@ -941,12 +943,14 @@ static Node *parse_bodystmt(Parser *p, int line) {
     Node *r = node(p, N_RESBODY, l);
     Args a = {0};
     while (!at(p, T_ASSOC) && !at(p, K_THEN) && !is_term(p->tok.type)) {
-      parse_one_arg(p, &a, 0);
+      int l2 = p->tok.line;
+      if (accept(p, T_SPLAT) || accept(p, T_STAR)) vpush(p, &a.list, node1(p, N_SPLAT, l2, parse_arg(p)));
+      else vpush(p, &a.list, parse_arg(p));
       if (!accept(p, T_COMMA)) break;
       skip_nl(p);
     }
     set_list(r, &a.list);
-    if (accept(p, T_ASSOC)) r->c = to_target(p, parse_primary_postfix(p, 0));
+    if (accept(p, T_ASSOC)) r->c = to_target(p, parse_primary_postfix(p, PF_NOASGN));
     parse_then(p);
     r->b = parse_stmts(p, "`end'");
     vpush(p, &res, r);
@@ -962,7 +966,7 @@ static Node *parse_bodystmt(Parser *p, int line) {
 
 static Node *parse_case(Parser *p, int line) {
   Node *n = node(p, N_CASE, line);
-  if (!is_term(p->tok.type)) n->a = parse_expr(p);
+  if (!is_term(p->tok.type) && !at(p, K_WHEN)) n->a = parse_expr(p);
   skip_terms(p);
   Vec whens = {0};
   if (at(p, K_IN)) kn_lex_error(&p->lx, p->tok.line, "pattern matching (case/in) is not supported");
@@ -1009,11 +1013,11 @@ static Node *parse_mlhs_item(Parser *p) {
     Node *s = node(p, N_SPLAT, line);
     if (!at(p, T_COMMA) && !at(p, T_RPAREN) && !at(p, T_ASSIGN) && !at(p, K_IN) &&
         !at(p, T_PIPE))
-      s->a = to_target(p, parse_primary_postfix(p, 0));
+      s->a = to_target(p, parse_primary_postfix(p, PF_NOASGN));
     return s;
   }
   if (accept(p, T_LPAREN) || accept(p, T_LPAREN_ARG)) return parse_mlhs_paren(p, line);
-  Node *e = parse_primary_postfix(p, 0);
+  Node *e = parse_primary_postfix(p, PF_NOASGN);
   if (!is_assignable(e) && e->kind != N_MLHS) unexpected(p, NULL);
   return to_target(p, e);
 }
@@ -1251,9 +1255,10 @@ static Node *parse_undef(Parser *p, int line) {
 
 /* return/break/next value: none, one expression, or several (an array). */
 static Node *parse_jump_value(Parser *p) {
+  int line = p->tok.line;
+  if (at(p, T_LBRACE)) return parse_hash_literal(p);
   if (!can_start_arg(p) || is_modifier(p->tok.type)) return NULL;
   Args a = {0};
-  int line = p->tok.line;
   parse_command_args(p, &a);
   if (a.block_pass) unexpected(p, NULL);
   if (a.list.n == 1 && a.list.v[0]->kind != N_SPLAT) return a.list.v[0];
@@ -1614,7 +1619,8 @@ static Node *parse_assignment(Parser *p, Node *lhs) {
 }
 
 /* A primary with its postfix chain; then an assignment if `=` / `op=` follows. */
-static Node *parse_primary_postfix(Parser *p, int allow_cmd) {
+static Node *parse_primary_postfix(Parser *p, int flags) {
+  int allow_cmd = flags & PF_CMD;
   Node *n = parse_primary(p, allow_cmd);
   for (;;) {
     int line = p->tok.line;
@@ -1679,7 +1685,8 @@ static Node *parse_primary_postfix(Parser *p, int allow_cmd) {
       break;
     }
   }
-  if ((at(p, T_ASSIGN) || at(p, T_OP_ASGN)) && is_assignable(n)) return parse_assignment(p, n);
+  if ((at(p, T_ASSIGN) || at(p, T_OP_ASGN)) && is_assignable(n) && !(flags & PF_NOASGN))
+    return parse_assignment(p, n);
   return n;
 }
 
@@ -1778,9 +1785,9 @@ static Node *parse_unary(Parser *p) {
       }
       return lit;
     }
-    return parse_primary_postfix(p, 1);
+    return parse_primary_postfix(p, PF_CMD);
   default:
-    return parse_primary_postfix(p, 1);
+    return parse_primary_postfix(p, PF_CMD);
   }
 }
 
