@@ -58,6 +58,7 @@ typedef struct Compiler {
   EnsureCtx *ensure;
   RescueCtx *rescue;
   bool in_rescue_handler;
+  int block_redo;            /* block body: label + 1 of its start (redo), 0 if none */
   char *error;               /* first compile error, "file:line: message" */
   const Iseq *eval_parent;   /* eval: the binding's iseq (locals at level 1) */
 } Compiler;
@@ -917,6 +918,11 @@ static void compile_rescue_part(Compiler *c, Node *n, bool used) {
   /* begin body rescue ... else ... (no ensure) */
   int d = c->depth;
   int lstart = new_label(c), lbody_end = new_label(c), lhandler = new_label(c), lcont = new_label(c);
+  /* $! when the begin starts is what it must be again after a handler completes */
+  ID errinfo_id = intern(c, "$!");
+  int saved_errinfo = hidden_local(c);
+  emit1(c, BIN_getglobal, 1, errinfo_id);
+  emit2(c, BIN_setlocal, -1, saved_errinfo, 0);
   set_label(c, lstart);
   RescueCtx rc = {c->rescue, lstart, d};
   if (n->a) compile(c, n->a, true); else emit0(c, BIN_putnil, 1);
@@ -960,6 +966,8 @@ static void compile_rescue_part(Compiler *c, Node *n, bool used) {
     set_label(c, lmatch);
     if (r->c) { emit2(c, BIN_getlocal, 1, err, 0); assign_top(c, r->c); }
     if (r->b) compile(c, r->b, true); else emit0(c, BIN_putnil, 1);
+    emit2(c, BIN_getlocal, 1, saved_errinfo, 0);
+    emit1(c, BIN_setglobal, -1, errinfo_id);
     emit_jump(c, BIN_jump, lcont);
     c->depth = d;
     set_label(c, lnext);
@@ -1024,9 +1032,38 @@ static void declare_targets(Compiler *c, Node *t) {
   else if (t->kind == N_SPLAT) declare_targets(c, t->a);
 }
 
+/* Declares in c every local first assigned in n outside nested scopes (blocks, defs,
+ * classes): the body of a for loop shares the enclosing scope. */
+static void declare_body_locals(Compiler *c, Node *n) {
+  if (!n) return;
+  switch (n->kind) {
+  case N_BLOCK: case N_LAMBDA: case N_DEF: case N_SDEF: case N_CLASS: case N_MODULE:
+  case N_SCLASS:
+    return;
+  case N_LASGN: {
+    int level;
+    local_for_write(c, n->str, &level);
+    break;
+  }
+  case N_OP_ASGN:
+    if (n->a && n->a->kind == N_LVAR) {
+      int level;
+      local_for_write(c, n->a->str, &level);
+    }
+    break;
+  default:
+    break;
+  }
+  declare_body_locals(c, n->a);
+  declare_body_locals(c, n->b);
+  declare_body_locals(c, n->c);
+  for (int i = 0; i < n->nlist; i++) declare_body_locals(c, n->list[i]);
+}
+
 static void compile_for(Compiler *c, Node *n, bool used) {
   /* for x in e; body; end  =>  e.each { |tmp| x = tmp; body }  (x in the outer scope) */
   declare_targets(c, n->c);
+  declare_body_locals(c, n->b);
   compile(c, n->a, true);
   Node blk = {0};
   blk.kind = N_BLOCK;
@@ -1209,6 +1246,10 @@ static void compile(Compiler *c, Node *n, bool used) {
     if (!used) emit0(c, BIN_pop, -1);
     break;
   case N_LASGN: case N_IASGN: case N_GASGN: case N_CVASGN:
+    if (n->kind == N_LASGN) {   /* the value may be a block that sees the variable */
+      int lv;
+      local_for_write(c, n->str, &lv);
+    }
     compile(c, n->a, true);
     if (used) emit0(c, BIN_dup, 1);
     assign_top(c, n);
@@ -1302,6 +1343,7 @@ static void compile(Compiler *c, Node *n, bool used) {
   case N_NEXT: compile_break_next(c, n, false); if (!used) emit0(c, BIN_pop, -1); break;
   case N_REDO:
     if (c->loop) { emit_jump(c, BIN_jump, c->loop->redo_label); }
+    else if (c->block_redo) { emit_jump(c, BIN_jump, c->block_redo - 1); }
     else error(c, n->line, "Invalid redo");
     if (used) emit0(c, BIN_putnil, 1);
     break;
@@ -1408,8 +1450,7 @@ static void setup_params(Compiler *c, Params *p, Node *block_node, Node ***mlhs_
   if (p->has_block) ip->block_start = add_local(c, p->block ? intern(c, p->block) : intern(c, "&"));
   ip->size = c->nlocals;
   ip->ambiguous_param0 = block_node && p->nlead == 1 && p->nopt == 0 && !p->has_rest &&
-                         p->npost == 0 && !p->excessed_comma && p->nkw == 0 && !p->has_kwrest &&
-                         p->lead[0]->kind == N_ARG && block_node->aux == 0;
+                         p->npost == 0 && !p->excessed_comma && p->nkw == 0 && !p->has_kwrest;
   for (int i = 0; i < p->nblock_locals; i++) add_local(c, intern(c, p->block_locals[i]));
 }
 
@@ -1548,9 +1589,8 @@ static Iseq *compile_child(Compiler *pc, Node *body, Params *params, IseqType ty
   if (type == ISEQ_BLOCK) {
     l.redo_label = new_label(&c);
     set_label(&c, l.redo_label);
-    c.loop = &l;
     /* break/next inside a block body are handled by compile_break_next (kind 1) */
-    c.loop = NULL;
+    c.block_redo = l.redo_label + 1;
   }
   LoopCtx *blockloop = type == ISEQ_BLOCK ? &l : NULL;
   (void)blockloop;

@@ -514,6 +514,22 @@ static int value_omitted(Parser *p, int closer) {
 static void parse_one_arg(Parser *p, Args *a, int closer) {
   int line = p->tok.line;
   switch (p->tok.type) {
+  case T_BDOT3: case T_DOT3:
+    if (closer == T_RPAREN && lookup_local(p, "&", 1) && lookup_local(p, "**", 2)) {
+      /* f(...): forward the rest, keywords and block of a (...) method */
+      next(p);
+      Node *v = node(p, N_LVAR, line);
+      v->str = "*";
+      vpush(p, &a->list, node1(p, N_SPLAT, line, v));
+      v = node(p, N_LVAR, line);
+      v->str = "**";
+      args_add_pair(p, a, node1(p, N_DSPLAT, line, v));
+      v = node(p, N_LVAR, line);
+      v->str = "&";
+      a->block_pass = node1(p, N_BLOCK_PASS, line, v);
+      return;
+    }
+    break;
   case T_SPLAT: case T_STAR: {
     next(p);
     Node *e = at(p, T_COMMA) || at(p, closer) ? NULL : parse_arg(p);

@@ -65,8 +65,18 @@ static _Noreturn void arity_error_iseq(VM *vm, const Iseq *iseq, int given) {
   const IseqParams *p = &iseq->param;
   int req = p->lead_num + p->post_num;
   int max = p->rest_start >= 0 ? -1 : req + p->opt_num;
-  if (p->kw_required > 0 && given < req) {
-    /* CRuby reports required keywords too only when positional count is fine */
+  if (p->kw_required > 0) {
+    /* CRuby appends the required keywords: "(given 1, expected 0; required keyword: a)" */
+    char buf[512];
+    int n;
+    if (req == max) n = snprintf(buf, sizeof buf, "wrong number of arguments (given %d, expected %d", given, req);
+    else if (max < 0) n = snprintf(buf, sizeof buf, "wrong number of arguments (given %d, expected %d+", given, req);
+    else n = snprintf(buf, sizeof buf, "wrong number of arguments (given %d, expected %d..%d", given, req, max);
+    n += snprintf(buf + n, sizeof buf - (size_t)n, "; required keyword%s:", p->kw_required > 1 ? "s" : "");
+    for (int i = 0; i < p->kw_required && n < (int)sizeof buf - 2; i++)
+      n += snprintf(buf + n, sizeof buf - (size_t)n, "%s %s", i ? "," : "", kn_id_name(vm, p->kw_names[i]));
+    if (n < (int)sizeof buf - 2) snprintf(buf + n, sizeof buf - (size_t)n, ")");
+    kn_raise(vm, vm->eArgumentError, "%s", buf);
   }
   kn_arity_error(vm, given, req, max);
 }
@@ -140,10 +150,10 @@ static int setup_args(VM *vm, const Iseq *iseq, VALUE *ep, int argc, VALUE kwh, 
     }
     kwh = Qnil;
   }
+  /* auto-splat of a single array argument, with CRuby's rule: required parameters, two or
+   * more optional ones, or keywords, unless the block is |a| */
   if (proc && argc == 1 && !p->ambiguous_param0 &&
-      (p->lead_num + p->post_num + p->opt_num > 1 || (p->rest_start >= 0 && p->lead_num + p->post_num > 0) ||
-       (p->lead_num == 1 && p->size > 1 && p->rest_start < 0 && p->opt_num == 0 && p->post_num == 0 && !p->has_kw && p->block_start < 0) ||
-       (p->lead_num + p->post_num == 1 && p->opt_num + (p->rest_start >= 0) > 0))) {
+      (p->lead_num + p->post_num > 0 || p->opt_num > 1 || p->has_kw)) {
     VALUE a = kn_check_array(vm, ep[0]);
     if (!NIL_P(a)) {
       long n = RARRAY_LEN(a);
@@ -653,8 +663,10 @@ static _Noreturn void do_throw(VM *vm, Frame *f, int state, VALUE val) {
 /* Finds a handler for errinfo in frames above (and including) base. Returns true with
  * vm->cfp set to the frame to resume (pc, sp set) when one is found; returns false with
  * base popped when the throw must go further out. For a RETURN reaching its frame, sets
- * *ret to the value and returns true with *returned set when base itself returns. */
-static bool unwind(VM *vm, Frame *base, VALUE errinfo, VALUE *ret, bool *returned) {
+ * *ret to the value and returns true with *returned set when base itself returns.
+ * *errp may be replaced (an orphan break becomes a LocalJumpError). */
+static bool unwind(VM *vm, Frame *base, VALUE *errp, VALUE *ret, bool *returned) {
+  VALUE errinfo = *errp;
   bool is_throw = kn_is_type(errinfo, T_THROW);
   int state = is_throw ? RTHROW(errinfo)->state : KN_TAG_RAISE;
   *returned = false;
@@ -680,6 +692,17 @@ static bool unwind(VM *vm, Frame *base, VALUE errinfo, VALUE *ret, bool *returne
         *f->sp++ = push;
         f->pc = iseq->code + e->cont;
         return true;
+      }
+      if (state == KN_TAG_BREAK && RTHROW(errinfo)->target_ep == f->ep) {
+        /* the frame that made the block is running, but the call the block was given
+         * to has returned (an orphan proc): CRuby raises LocalJumpError here */
+        VALUE exc = kn_exc_new(vm, vm->eLocalJumpError, "break from proc-closure");
+        kn_ivar_set(vm, exc, kn_intern(vm, "@exit_value"), RTHROW(errinfo)->value);
+        kn_ivar_set(vm, exc, kn_intern(vm, "@reason"), kn_sym(vm, "break"));
+        errinfo = *errp = exc;
+        is_throw = false;
+        state = KN_TAG_RAISE;
+        continue;
       }
       if (state == KN_TAG_RETURN && RTHROW(errinfo)->target_ep == f->ep) {
         VALUE val = RTHROW(errinfo)->value;
@@ -783,7 +806,7 @@ VALUE kn_vm_exec(VM *vm) {
     if (kn_is_type(err, T_THROW) && RTHROW(err)->state == KN_TAG_THROW) {
       /* catch/throw is handled by Kernel#catch's KN_TRY: keep unwinding */
     }
-    if (unwind(vm, base, err, &ret, &returned)) {
+    if (unwind(vm, base, &err, &ret, &returned)) {
       if (returned) { vm->handler = h.prev; return ret; }
       RELOAD();
       goto resume;
