@@ -14,7 +14,7 @@
  * binding_frame: eval in that frame (its locals visible), or NULL. */
 static Iseq *compile_hook(VM *vm, const char *src, size_t len, const char *file, int line,
                           Frame *binding_frame, VALUE *exc_out) {
-  const char *locals[1024];
+  const char *locals[1024] = {0};
   int nlocals = 0;
   const Iseq *eval_parent = NULL;
   if (binding_frame && binding_frame->iseq) {

@@ -5,6 +5,7 @@
  *   -> at_exit procs (reverse order) -> flush -> exit status (SystemExit's, or 1) */
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,7 +158,8 @@ static int exit_status_of(VM *vm, VALUE exc) {
 
 /* Runs the at_exit procs in reverse order; an exception in one is reported and the next
  * still runs. Returns a new exit status if one of them called exit. */
-static int run_at_exit(VM *vm, int status) {
+static int run_at_exit(VM *vm, int status_in) {
+  volatile int status = status_in;   /* survives the longjmp of KN_CATCH */
   while (RARRAY_LEN(vm->at_exit_procs) > 0) {
     VALUE p = kn_ary_pop(vm, vm->at_exit_procs);
     KN_TRY(vm) {
@@ -179,7 +181,7 @@ static void *run(void *arg) {
   vm->opts = c->opts;
   g_vm = vm;
   vm->cstack_base = &here;
-  vm->cstack_limit = &here - (KN_CSTACK_SIZE - KN_CSTACK_RESERVE);
+  vm->cstack_limit = (char *)((uintptr_t)&here - (KN_CSTACK_SIZE - KN_CSTACK_RESERVE));
   const char *file = c->file;
   char *src;
   size_t len;

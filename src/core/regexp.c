@@ -156,6 +156,7 @@ static VALUE re_search(VM *vm, VALUE re, VALUE str, long start, bool set_last) {
   m->str = frozen;
   m->re = re;
   VALUE md = kn_data_new(vm, vm->cMatchData, &md_type, m);
+  KN_GC_GUARD(frozen);   /* only m (malloc'ed, unscanned) held it during the allocation */
   if (set_last) vm->last_match = md;
   return md;
 }
@@ -534,6 +535,7 @@ static VALUE str_regex_split(ARGS) {
       pos = m->end[0];
     }
     for (int i = 1; i < m->nregs; i++) if (m->beg[i] >= 0) kn_ary_push(vm, result, md_group(vm, m, i));
+    KN_GC_GUARD(md);
   }
   kn_ary_push(vm, result, kn_str_new(vm, RSTRING_PTR(self) + start, len - start));
   if (limit == 0)

@@ -148,6 +148,10 @@ static void mark_maybe(VM *vm, uintptr_t p) {
   if (s) kn_gc_mark(vm, s);
 }
 
+/* The conservative scan reads whole stack ranges, including ASan's redzones. */
+#if defined(__clang__) || defined(__GNUC__)
+__attribute__((no_sanitize_address))
+#endif
 void kn_gc_mark_locations(VM *vm, const VALUE *from, const VALUE *to) {
   for (const VALUE *p = from; p < to; p++) mark_maybe(vm, *p);
 }

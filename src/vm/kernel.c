@@ -429,14 +429,11 @@ static VALUE k_require_relative(ARGS) {
   const char *s = kn_str_cstr(vm, name);
   if (s[0] == '/') { if (resolve(NULL, s, path, sizeof path)) return require_path(vm, path); }
   else if (resolve(dir, s, path, sizeof path)) return require_path(vm, path);
-  char tried[PATH_MAX];
+  char tried[PATH_MAX * 2 + 2];
   snprintf(tried, sizeof tried, "%s/%s", dir, s);
   char real[PATH_MAX];
-  if (dir[0] != '/' && getcwd(real, sizeof real)) {
-    char full[PATH_MAX * 2];
-    snprintf(full, sizeof full, "%s/%s", real, tried);
-    kn_raise(vm, vm->eLoadError, "cannot load such file -- %s", full);
-  }
+  if (dir[0] != '/' && getcwd(real, sizeof real))
+    kn_raise(vm, vm->eLoadError, "cannot load such file -- %s/%s", real, tried);
   kn_raise(vm, vm->eLoadError, "cannot load such file -- %s", tried);
 }
 

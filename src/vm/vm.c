@@ -102,9 +102,9 @@ static void disasm_one(VM *vm, const Iseq *is, FILE *out, const Iseq **children,
   for (int pc = 0; pc < is->code_len;) {
     int op = (int)is->code[pc];
     char buf[256];
-    int n = snprintf(buf, sizeof buf, "%04d %-38s ", pc, kn_insn_names[op]);
+    volatile int n = snprintf(buf, sizeof buf, "%04d %-38s ", pc, kn_insn_names[op]);
     const char *ops = kn_insn_operands[op];
-    for (int k = 0; ops[k] && n < (int)sizeof buf - 40; k++) {
+    for (volatile int k = 0; ops[k] && n < (int)sizeof buf - 40; k++) {
       VALUE w = is->code[pc + 1 + k];
       switch (ops[k]) {
       case 'V': {

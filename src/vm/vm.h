@@ -461,4 +461,9 @@ void kn_init_struct(VM *vm);     /* Struct */
 /* The sprintf engine (src/core/sprintf.c): format `fmt` with argv like Kernel#format. */
 VALUE kn_sprintf(VM *vm, VALUE fmt, int argc, const VALUE *argv);
 
+/* Keeps v live (in a register or stack slot, which the conservative scan sees) up to this
+ * point, for code that keeps using a pointer into v's slot after v itself is dead
+ * (CRuby's RB_GC_GUARD). */
+#define KN_GC_GUARD(v) __asm__ volatile("" : : "g"(v) : "memory")
+
 #endif
