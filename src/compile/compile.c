@@ -59,6 +59,7 @@ typedef struct Compiler {
   RescueCtx *rescue;
   bool in_rescue_handler;
   int block_redo;            /* block body: label + 1 of its start (redo), 0 if none */
+  bool frozen_literals;      /* the file says frozen_string_literal: true */
   char *error;               /* first compile error, "file:line: message" */
   const Iseq *eval_parent;   /* eval: the binding's iseq (locals at level 1) */
 } Compiler;
@@ -1144,7 +1145,8 @@ static void compile(Compiler *c, Node *n, bool used) {
   case N_FALSE: if (used) emit_putobject(c, Qfalse); break;
   case N_SELF: if (used) emit0(c, BIN_putself, 1); break;
   case N_STR:
-    if (used) emit1(c, BIN_putstring, 1, frozen_str(c, n->str, n->len));
+    if (used && c->frozen_literals) emit_putobject(c, frozen_str(c, n->str, n->len));
+    else if (used) emit1(c, BIN_putstring, 1, frozen_str(c, n->str, n->len));
     break;
   case N_DSTR:
     compile_str_parts(c, n->list, n->nlist);
@@ -1500,6 +1502,7 @@ static Iseq *compile_child(Compiler *pc, Node *body, Params *params, IseqType ty
   Compiler c = {0};
   c.vm = pc->vm;
   c.file = pc->file;
+  c.frozen_literals = pc->frozen_literals;
   c.line = block_node ? block_node->line : (body ? body->line : pc->line);
   char buf[512];
   if (type == ISEQ_BLOCK) {
@@ -1609,6 +1612,7 @@ Iseq *kn_compile(VM *vm, Node *root, const char *file, int type, const Iseq *eva
   c.file = file;
   c.line = root ? root->line : 1;
   c.eval_parent = eval_parent;
+  c.frozen_literals = root && root->kind == N_SEQ && root->aux == 1;
   c.iseq = new_iseq(&c, (IseqType)type, name ? name : "<main>");
   c.iseq->parent = (Iseq *)eval_parent;
   c.iseq->local_iseq = eval_parent ? eval_parent->local_iseq : c.iseq;

@@ -85,7 +85,8 @@ typedef struct Params Params;
  *              rescue modifier: `x rescue y` is N_BEGIN{a=x, list=[N_RESBODY{b=y}]})
  *   N_RESBODY  list = exception class expressions (empty = StandardError; N_SPLAT allowed),
  *              c = target for `=> e` (assignment node with a==NULL) or NULL, b = body
- *   N_SEQ      list = statements (a program, a body)
+ *   N_SEQ      list = statements (a program, a body); on the root, aux = 1 when the file
+ *              starts with the magic comment `frozen_string_literal: true`
  * Definitions
  *   N_DEF      str = name, params, a = body
  *   N_SDEF     c = singleton (N_SELF or an expression), str = name, params, a = body

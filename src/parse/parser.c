@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "lexer.h"
 
 typedef struct Scope {
@@ -2060,6 +2061,30 @@ static Node *parse_stmts(Parser *p, const char *expect_desc) {
 }
 
 /* ---- entry points ------------------------------------------------------------------- */
+
+/* Does a comment line among the leading comments say `frozen_string_literal: true`? */
+static int magic_frozen_literal(const char *s, size_t len) {
+  const char *p = s, *end = s + len;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    const char *q = p;
+    while (q < le && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
+    if (q < le && *q != '#') return 0;   /* code: magic comments must come first */
+    for (const char *k = q; k + 21 <= le; k++) {
+      if (strncasecmp(k, "frozen_string_literal", 21) != 0 && strncasecmp(k, "frozen-string-literal", 21) != 0)
+        continue;
+      k += 21;
+      while (k < le && (*k == ' ' || *k == '\t')) k++;
+      if (k >= le || *k != ':') break;
+      k++;
+      while (k < le && (*k == ' ' || *k == '\t')) k++;
+      return le - k >= 4 && strncasecmp(k, "true", 4) == 0;
+    }
+    p = nl ? nl + 1 : end;
+  }
+  return 0;
+}
 int kn_parse(const char *src, size_t len, const char *file, int line,
              const char *const *locals, int nlocals, ParseResult *out) {
   memset(out, 0, sizeof *out);
@@ -2092,6 +2117,7 @@ int kn_parse(const char *src, size_t len, const char *file, int line,
   next(p);
   Node *root = parse_stmts(p, "end-of-input");
   if (!at(p, T_EOF)) unexpected(p, "end-of-input");
+  root->aux = magic_frozen_literal(src, len);
   out->root = root;
   kn_lex_free(&p->lx);
   free(p->lx.error);

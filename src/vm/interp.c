@@ -284,7 +284,7 @@ static VALUE call_cfunc(VM *vm, const MethodEntry *me, CallArgs *ca) {
   if (argc < me->min_argc || (me->max_argc >= 0 && argc > me->max_argc))
     kn_arity_error(vm, argc, me->min_argc, me->max_argc);
   check_cstack(vm);
-  Frame *f = push_frame(vm, argv + argc, FRAME_CFUNC);
+  Frame *f = push_frame(vm, argv + argc, FRAME_CFUNC | (NIL_P(ca->kwh) ? 0 : FRAME_KW));
   f->self = ca->recv;
   f->me = me;
   f->mid = ca->mid;
@@ -308,6 +308,7 @@ static VALUE call_bmethod(VM *vm, const MethodEntry *me, CallArgs *ca) {
   f->mid = ca->mid;
   f->blockh = ca->bh;
   f->base = ca->argv - 1;
+  vm->yield_kw = !NIL_P(ca->kwh);
   VALUE r = kn_vm_invoke_block(vm, proc, argc, ca->argv, ca->bh, ca->recv, 0, true);
   vm->cfp = f - 1;
   return r;
@@ -498,6 +499,8 @@ VALUE kn_cfunc_proc_data(VM *vm) { return vm->running_cproc; }
 
 VALUE kn_vm_invoke_block(VM *vm, VALUE bh, int argc, const VALUE *argv, VALUE blockarg,
                          VALUE self_override, VALUE deftarget, bool lambda_semantics) {
+  bool yield_kw = vm->yield_kw;
+  vm->yield_kw = false;
   if (NIL_P(bh) || bh == 0) kn_raise(vm, vm->eLocalJumpError, "no block given (yield)");
   bool is_lambda;
   const Block *b = bh_block(vm, bh, &is_lambda);
@@ -519,10 +522,10 @@ VALUE kn_vm_invoke_block(VM *vm, VALUE bh, int argc, const VALUE *argv, VALUE bl
   VALUE *ep = sp + 1;
   VALUE kwh = Qnil;
   for (int i = 0; i < argc; i++) ep[i] = argv[i];
-  if (argc > 0 && iseq->param.has_kw && kn_is_type(argv[argc - 1], T_HASH) && is_lambda) {
-    kwh = argv[argc - 1];
-    argc--;
-  } else if (argc > 0 && iseq->param.has_kw && kn_is_type(argv[argc - 1], T_HASH)) {
+  /* a trailing Hash is keywords only when the caller passed keywords: yield with
+   * keywords (vm->yield_kw), or a C method handing on its own arguments (Proc#call) */
+  bool kw = yield_kw || ((cfp->flags & FRAME_KW) && argv == cfp->base + 1 && argc == cfp->argc);
+  if (kw && argc > 0 && kn_is_type(argv[argc - 1], T_HASH)) {
     kwh = argv[argc - 1];
     argc--;
   }
@@ -1232,6 +1235,7 @@ loop_top:
     if (!NIL_P(kwh)) args[argc++] = kwh;
     if (NIL_P(bh)) kn_raise(vm, vm->eLocalJumpError, "no block given (yield)");
     cfp->sp = args + argc;
+    vm->yield_kw = !NIL_P(kwh);
     VALUE r = kn_vm_invoke_block(vm, bh, argc, args, Qnil, Qundef, 0, false);
     sp = args;
     PUSH(r);

@@ -67,6 +67,7 @@ enum {
   FRAME_TOP = 1 << 5,      /* top-level / eval / require */
   FRAME_BMETHOD = 1 << 6,  /* a define_method body (acts as a lambda method) */
   FRAME_EVAL = 1 << 7,     /* eval: locals are the caller's */
+  FRAME_KW = 1 << 8,       /* C method: its last argument is the caller's keyword hash */
 };
 
 struct Frame {
@@ -170,6 +171,7 @@ struct VM {
   uint32_t me_counter;
   uint32_t redefined_basic; /* bit set of redefined fast-path operators (KN_BOP_*) */
   VALUE running_cproc;      /* data of the C proc being run (kn_cfunc_proc_data) */
+  bool yield_kw;            /* set by invokeblock: the last argument is a keyword hash */
   VALUE generic_ivars;      /* identity Hash: object -> Hash of ivars (non-T_OBJECT) */
   VALUE cref_main;          /* unused */
   unsigned long long insns_executed;
