@@ -65,6 +65,7 @@ typedef struct Compiler {
 } Compiler;
 
 static void compile(Compiler *c, Node *n, bool used);
+static void emit_binop(Compiler *c, const char *op);
 static Iseq *compile_child(Compiler *c, Node *body, Params *params, IseqType type,
                            const char *name, Node *block_node, ID method_id);
 
@@ -493,7 +494,7 @@ static void compile_op_asgn(Compiler *c, Node *n, bool used) {
       compile(c, n->b, true);
     } else {
       compile(c, n->b, true);
-      emit_send(c, intern(c, op), 1, 0, NULL);
+      emit_binop(c, op);
     }
     /* recv args new */
     if (used) emit1(c, BIN_setn, 0, argc + 2);
@@ -540,7 +541,7 @@ static void compile_op_asgn(Compiler *c, Node *n, bool used) {
   }
   read_var(c, t);
   compile(c, n->b, true);
-  emit_send(c, intern(c, op), 1, 0, NULL);
+  emit_binop(c, op);
   if (used) emit0(c, BIN_dup, 1);
   write_var(c, t);
 }
@@ -663,6 +664,14 @@ static Insn opt_insn(const char *name, int argc) {
     return BIN_opt_aset;
   }
   return BIN_nop;
+}
+
+/* recv arg -> recv.op(arg), through the opt_ instruction when there is one. */
+static void emit_binop(Compiler *c, const char *op) {
+  Insn insn = opt_insn(op, 1);
+  ID mid = intern(c, op);
+  if (insn != BIN_nop) emit1(c, insn, -1, (VALUE)new_ci(c, mid, 1, 0));
+  else emit_send(c, mid, 1, 0, NULL);
 }
 
 static void compile_block_send(Compiler *c, ID mid, int argc, uint32_t flag, Node *block) {

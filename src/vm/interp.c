@@ -747,6 +747,9 @@ static bool unwind(VM *vm, Frame *base, VALUE *errp, VALUE *ret, bool *returned)
 #define SAVE() (cfp->sp = sp)
 #define RELOAD() do { cfp = vm->cfp; pc = cfp->pc; sp = cfp->sp; } while (0)
 #define ENTER(len) do { pc += (len); cfp->pc = pc; cfp->sp = sp; } while (0)
+/* A leaf instruction neither allocates, calls out nor raises: cfp->pc/sp may stay stale
+ * (the GC scans a margin above the saved sp conservatively; see gc.c mark_vm_stack). */
+#define LEAF(len) (pc += (len))
 
 static VALUE *lvar_ep(Frame *cfp, long level) {
   VALUE *ep = cfp->ep;
@@ -824,10 +827,10 @@ resume:
 loop_top:
 #endif
   DISPATCH() {
-  CASE(nop) { ENTER(1); NEXT(); }
-  CASE(putnil) { ENTER(1); PUSH(Qnil); NEXT(); }
-  CASE(putself) { ENTER(1); PUSH(cfp->self); NEXT(); }
-  CASE(putobject) { VALUE v = INSN_OP(0); ENTER(2); PUSH(v); NEXT(); }
+  CASE(nop) { LEAF(1); NEXT(); }
+  CASE(putnil) { LEAF(1); PUSH(Qnil); NEXT(); }
+  CASE(putself) { LEAF(1); PUSH(cfp->self); NEXT(); }
+  CASE(putobject) { VALUE v = INSN_OP(0); LEAF(2); PUSH(v); NEXT(); }
   CASE(putstring) {
     VALUE s = INSN_OP(0);
     ENTER(2);
@@ -938,13 +941,13 @@ loop_top:
   }
   CASE(getlocal) {
     long idx = (long)INSN_OP(0), level = (long)INSN_OP(1);
-    ENTER(3);
+    LEAF(3);
     PUSH(level == 0 ? cfp->ep[idx] : lvar_ep(cfp, level)[idx]);
     NEXT();
   }
   CASE(setlocal) {
     long idx = (long)INSN_OP(0), level = (long)INSN_OP(1);
-    ENTER(3);
+    LEAF(3);
     VALUE v = POP();
     if (level == 0) cfp->ep[idx] = v; else lvar_ep(cfp, level)[idx] = v;
     NEXT();
@@ -952,7 +955,7 @@ loop_top:
   CASE(getinstancevariable) {
     ID id = (ID)INSN_OP(0);
     IvarCache *ic = (IvarCache *)INSN_OP(1);
-    ENTER(3);
+    LEAF(3);
     VALUE self = cfp->self;
     if (HEAP_P(self) && RBASIC(self)->klass == ic->klass && KN_BUILTIN_TYPE(self) == T_OBJECT) {
       RObject *o = ROBJECT(self);
@@ -960,6 +963,8 @@ loop_top:
       PUSH(v == Qundef ? Qnil : v);
       NEXT();
     }
+    cfp->pc = pc;
+    SAVE();
     PUSH(kn_vm_getivar(vm, self, id, ic));
     NEXT();
   }
@@ -1024,19 +1029,19 @@ loop_top:
     NEXT();
   }
   CASE(getspecial) { long n = (long)INSN_OP(0); ENTER(2); PUSH(kn_vm_getspecial(vm, n)); NEXT(); }
-  CASE(pop) { ENTER(1); sp--; NEXT(); }
-  CASE(dup) { ENTER(1); VALUE v = TOP(); PUSH(v); NEXT(); }
+  CASE(pop) { LEAF(1); sp--; NEXT(); }
+  CASE(dup) { LEAF(1); VALUE v = TOP(); PUSH(v); NEXT(); }
   CASE(dupn) {
     long n = (long)INSN_OP(0);
-    ENTER(2);
+    LEAF(2);
     for (long i = 0; i < n; i++) sp[i] = sp[i - n];
     sp += n;
     NEXT();
   }
-  CASE(swap) { ENTER(1); VALUE t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = t; NEXT(); }
-  CASE(topn) { long n = (long)INSN_OP(0); ENTER(2); VALUE v = sp[-1 - n]; PUSH(v); NEXT(); }
-  CASE(setn) { long n = (long)INSN_OP(0); ENTER(2); sp[-1 - n] = sp[-1]; NEXT(); }
-  CASE(adjuststack) { long n = (long)INSN_OP(0); ENTER(2); sp -= n; NEXT(); }
+  CASE(swap) { LEAF(1); VALUE t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = t; NEXT(); }
+  CASE(topn) { long n = (long)INSN_OP(0); LEAF(2); VALUE v = sp[-1 - n]; PUSH(v); NEXT(); }
+  CASE(setn) { long n = (long)INSN_OP(0); LEAF(2); sp[-1 - n] = sp[-1]; NEXT(); }
+  CASE(adjuststack) { long n = (long)INSN_OP(0); LEAF(2); sp -= n; NEXT(); }
   CASE(defined) {
     long kind = (long)INSN_OP(0);
     VALUE name = INSN_OP(1), pushval = INSN_OP(2);
@@ -1059,13 +1064,13 @@ loop_top:
   }
   CASE(checkkeyword) {
     long idx = (long)INSN_OP(0);
-    ENTER(2);
+    LEAF(2);
     PUSH(KN_BOOL(cfp->ep[idx] == Qundef));
     NEXT();
   }
   CASE(branchif) {
     long off = (long)INSN_OP(0);
-    ENTER(2);
+    LEAF(2);
     VALUE v = POP();
     if (RTEST(v)) {
       pc += off;
@@ -1075,7 +1080,7 @@ loop_top:
   }
   CASE(branchunless) {
     long off = (long)INSN_OP(0);
-    ENTER(2);
+    LEAF(2);
     VALUE v = POP();
     if (!RTEST(v)) {
       pc += off;
@@ -1085,14 +1090,14 @@ loop_top:
   }
   CASE(branchnil) {
     long off = (long)INSN_OP(0);
-    ENTER(2);
+    LEAF(2);
     VALUE v = POP();
     if (NIL_P(v)) pc += off;
     NEXT();
   }
   CASE(jump) {
     long off = (long)INSN_OP(0);
-    ENTER(2);
+    LEAF(2);
     pc += off;
     if (off < 0) ((Iseq *)cfp->iseq)->backedge_count++;
     NEXT();
@@ -1284,9 +1289,11 @@ loop_top:
 #define ARITH_FAST(name, bop, fixop, fltop)                                         \
   CASE(name) {                                                                      \
     ci = (CallInfo *)INSN_OP(0);                                                    \
-    ENTER(2);                                                                       \
+    LEAF(2);                                                                        \
     VALUE a = sp[-2], b = sp[-1];                                                   \
     if (FIXNUM_P(a) && FIXNUM_P(b) && !(vm->redefined_basic & (bop))) { fixop }     \
+    cfp->pc = pc;                                                                   \
+    cfp->sp = sp;                                                                   \
     if (FLONUM_P(a) && FLONUM_P(b) && !(vm->redefined_basic & (bop))) { fltop }     \
     goto do_send_ci;                                                                \
   }
