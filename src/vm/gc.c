@@ -253,7 +253,7 @@ static void mark_frames(VM *vm) {
     kn_gc_mark(vm, f->env);
     kn_gc_mark(vm, f->cref);
     kn_gc_mark(vm, f->deftarget);
-    mark_block(vm, &f->blk);
+    if (f->blk.iseq) mark_block(vm, &f->blk);   /* else unused: push_frame leaves it stale */
     if (f->me) mark_me(vm, f->me);
     if (f->sp > top) top = f->sp;
   }

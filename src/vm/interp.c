@@ -18,14 +18,29 @@
 #include "vm_internal.h"
 
 /* ---- frames ------------------------------------------------------------------------- */
-static Frame *push_frame(VM *vm, VALUE *sp_base, uint32_t flags) {
+static inline Frame *push_frame(VM *vm, VALUE *sp_base, uint32_t flags) {
   Frame *f = vm->cfp + 1;
   if (f >= vm->frames_end - 4) kn_raise_sysstack(vm);
-  memset(f, 0, sizeof *f);
-  f->flags = flags;
-  f->blockh = Qnil;
+  /* every field but blk (written whole by the send that uses it) */
+  f->pc = NULL;
   f->sp = sp_base;
   f->bp = sp_base;
+  f->ep = NULL;
+  f->iseq = NULL;
+  f->self = Qnil;
+  f->blockh = Qnil;
+  f->me = NULL;
+  f->env = 0;
+  f->cref = 0;
+  f->deftarget = 0;
+  f->flags = flags;
+  f->defvis = VIS_PUBLIC;
+  f->blk.iseq = NULL;
+  f->blk.proxy = 0;
+  f->self_block = NULL;
+  f->base = NULL;
+  f->argc = 0;
+  f->mid = 0;
   vm->cfp = f;
   return f;
 }
@@ -41,7 +56,7 @@ static void check_cstack(VM *vm) {
 
 /* Sets up locals for iseq at ep (args already at ep[0..argc)), heap env if needed.
  * Returns the ep to use. */
-static VALUE *setup_locals(VM *vm, Frame *f, const Iseq *iseq, VALUE *ep, VALUE *parent_ep,
+static inline VALUE *setup_locals(VM *vm, Frame *f, const Iseq *iseq, VALUE *ep, VALUE *parent_ep,
                            VALUE parent_env) {
   for (int i = f->argc; i < iseq->local_size; i++) ep[i] = Qnil;
   ep[-1] = kn_ep_tag(parent_ep);
@@ -1148,7 +1163,7 @@ loop_top:
     cfp->sp = args - 1;  /* the callee's frame starts at the receiver slot */
     VALUE klass = kn_class_of(vm, ca.recv);
     const MethodEntry *me = ci_lookup(vm, ci, klass);
-    if (me && me->type == ME_ISEQ && me->vis == VIS_PUBLIC) {
+    if (me && me->type == ME_ISEQ && (me->vis == VIS_PUBLIC || (ci->flag & CI_FCALL))) {
       cfp->sp = sp;
       push_method_frame(vm, me, &ca, 0);
       RELOAD();
