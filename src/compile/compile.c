@@ -485,7 +485,8 @@ static void compile_op_asgn(Compiler *c, Node *n, bool used) {
     char setname[256];
     snprintf(setname, sizeof setname, "%s=", t->str);
     ID setter = intern(c, setname);
-    emit_send(c, getter, argc, flag, NULL);          /* recv args old */
+    if (index && argc == 1 && flag == 0) emit1(c, BIN_opt_aref, -1, (VALUE)new_ci(c, getter, 1, 0));
+    else emit_send(c, getter, argc, flag, NULL);     /* recv args old */
     int lend = new_label(c), lskip = new_label(c);
     if (is_or || is_and) {
       emit0(c, BIN_dup, 1);
@@ -502,6 +503,8 @@ static void compile_op_asgn(Compiler *c, Node *n, bool used) {
       emit1(c, BIN_newarray, 0, 1);
       emit0(c, BIN_concatarray, -1);
       emit_send(c, setter, 1, flag, NULL);
+    } else if (index && argc == 1 && flag == 0) {
+      emit1(c, BIN_opt_aset, -2, (VALUE)new_ci(c, setter, 2, 0));
     } else {
       emit_send(c, setter, argc + 1, flag, NULL);
     }
