@@ -743,6 +743,12 @@ static bool unwind(VM *vm, Frame *base, VALUE *errp, VALUE *ret, bool *returned)
   }
 }
 
+/* A Float result: a flonum without calling out, else a heap Float. */
+static inline VALUE float_new(VM *vm, double d) {
+  VALUE v = kn_flonum_try(d);
+  return v != Qundef ? v : kn_float_new(vm, d);
+}
+
 /* ---- the interpreter loop ---------------------------------------------------------------- */
 #define INSN_OP(i) (pc[(i) + 1])
 
@@ -1309,21 +1315,31 @@ loop_top:
     if (FIXNUM_P(a) && FIXNUM_P(b) && !(vm->redefined_basic & (bop))) { fixop }     \
     cfp->pc = pc;                                                                   \
     cfp->sp = sp;                                                                   \
-    if (FLONUM_P(a) && FLONUM_P(b) && !(vm->redefined_basic & (bop))) { fltop }     \
+    if ((FLONUM_P(a) || FLONUM_P(b)) && !(vm->redefined_basic & (bop))) {           \
+      double da, db;                                                                \
+      if (FLONUM_P(a)) da = kn_flonum_value(a);                                     \
+      else if (FIXNUM_P(a)) da = (double)FIX2LONG(a);                               \
+      else goto do_send_ci;                                                         \
+      if (FLONUM_P(b)) db = kn_flonum_value(b);                                     \
+      else if (FIXNUM_P(b) && FLONUM_P(a)) db = (double)FIX2LONG(b);                \
+      else goto do_send_ci;                                                         \
+      (void)da; (void)db;                                                           \
+      fltop                                                                         \
+    }                                                                               \
     goto do_send_ci;                                                                \
   }
   ARITH_FAST(opt_plus, KN_BOP_PLUS, {
     intptr_t r;
     if (!__builtin_add_overflow((intptr_t)a, (intptr_t)(b - 1), &r)) { sp--; TOP() = (VALUE)r; NEXT(); }
-  }, { sp--; TOP() = kn_float_new(vm, kn_flonum_value(a) + kn_flonum_value(b)); NEXT(); })
+  }, { sp--; TOP() = float_new(vm, da + db); NEXT(); })
   ARITH_FAST(opt_minus, KN_BOP_MINUS, {
     intptr_t r;
     if (!__builtin_sub_overflow((intptr_t)a, (intptr_t)(b - 1), &r)) { sp--; TOP() = (VALUE)r; NEXT(); }
-  }, { sp--; TOP() = kn_float_new(vm, kn_flonum_value(a) - kn_flonum_value(b)); NEXT(); })
+  }, { sp--; TOP() = float_new(vm, da - db); NEXT(); })
   ARITH_FAST(opt_mult, KN_BOP_MULT, {
     intptr_t r;
     if (!__builtin_mul_overflow(FIX2LONG(a), FIX2LONG(b), &r) && FIXABLE(r)) { sp--; TOP() = INT2FIX(r); NEXT(); }
-  }, { sp--; TOP() = kn_float_new(vm, kn_flonum_value(a) * kn_flonum_value(b)); NEXT(); })
+  }, { sp--; TOP() = float_new(vm, da * db); NEXT(); })
   ARITH_FAST(opt_div, KN_BOP_DIV, {
     intptr_t x = FIX2LONG(a); intptr_t y = FIX2LONG(b);
     if (y != 0 && !(x == FIXNUM_MIN && y == -1)) {
@@ -1331,7 +1347,7 @@ loop_top:
       if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
       sp--; TOP() = INT2FIX(q); NEXT();
     }
-  }, { sp--; TOP() = kn_float_new(vm, kn_flonum_value(a) / kn_flonum_value(b)); NEXT(); })
+  }, { sp--; TOP() = float_new(vm, da / db); NEXT(); })
   ARITH_FAST(opt_mod, KN_BOP_MOD, {
     intptr_t x = FIX2LONG(a); intptr_t y = FIX2LONG(b);
     if (y != 0 && !(x == FIXNUM_MIN && y == -1)) {
@@ -1341,13 +1357,13 @@ loop_top:
     }
   }, { })
   ARITH_FAST(opt_lt, KN_BOP_LT, { sp--; TOP() = KN_BOOL((intptr_t)a < (intptr_t)b); NEXT(); },
-             { sp--; TOP() = KN_BOOL(kn_flonum_value(a) < kn_flonum_value(b)); NEXT(); })
+             { sp--; TOP() = KN_BOOL(da < db); NEXT(); })
   ARITH_FAST(opt_le, KN_BOP_LE, { sp--; TOP() = KN_BOOL((intptr_t)a <= (intptr_t)b); NEXT(); },
-             { sp--; TOP() = KN_BOOL(kn_flonum_value(a) <= kn_flonum_value(b)); NEXT(); })
+             { sp--; TOP() = KN_BOOL(da <= db); NEXT(); })
   ARITH_FAST(opt_gt, KN_BOP_GT, { sp--; TOP() = KN_BOOL((intptr_t)a > (intptr_t)b); NEXT(); },
-             { sp--; TOP() = KN_BOOL(kn_flonum_value(a) > kn_flonum_value(b)); NEXT(); })
+             { sp--; TOP() = KN_BOOL(da > db); NEXT(); })
   ARITH_FAST(opt_ge, KN_BOP_GE, { sp--; TOP() = KN_BOOL((intptr_t)a >= (intptr_t)b); NEXT(); },
-             { sp--; TOP() = KN_BOOL(kn_flonum_value(a) >= kn_flonum_value(b)); NEXT(); })
+             { sp--; TOP() = KN_BOOL(da >= db); NEXT(); })
   ARITH_FAST(opt_and, KN_BOP_AND, { sp--; TOP() = a & b; NEXT(); }, { })
   ARITH_FAST(opt_or, KN_BOP_OR, { sp--; TOP() = a | b; NEXT(); }, { })
   CASE(opt_eq) {
