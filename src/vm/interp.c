@@ -743,6 +743,44 @@ static bool unwind(VM *vm, Frame *base, VALUE *errp, VALUE *ret, bool *returned)
   }
 }
 
+/* kn_class_of, inlined for the call paths: heap objects first. */
+static inline VALUE class_of(VM *vm, VALUE v) {
+  if (HEAP_P(v)) return RBASIC(v)->klass;
+  return kn_class_of(vm, v);
+}
+
+/* Instance variable slots through an IvarCache (index per class, see class.c iv_index).
+ * Both return false when the cache does not apply; then the caller takes the slow path,
+ * which refills the cache. */
+static inline bool ivar_load_fast(VALUE obj, const IvarCache *ic, VALUE *out) {
+  if (!HEAP_P(obj) || RBASIC(obj)->klass != ic->klass || KN_BUILTIN_TYPE(obj) != T_OBJECT)
+    return false;
+  const RObject *o = ROBJECT(obj);
+  VALUE v = ic->index < o->numiv ? o->ivptr[ic->index] : Qnil;
+  *out = v == Qundef ? Qnil : v;
+  return true;
+}
+
+static inline bool ivar_store_fast(VALUE obj, const IvarCache *ic, VALUE v) {
+  if (!HEAP_P(obj) || RBASIC(obj)->klass != ic->klass || KN_BUILTIN_TYPE(obj) != T_OBJECT ||
+      (RBASIC(obj)->flags & FL_FROZEN))
+    return false;
+  RObject *o = ROBJECT(obj);
+  uint32_t i = ic->index;
+  if (i < o->numiv) {
+    o->ivptr[i] = v;
+    return true;
+  }
+  if (o->capa == 0 && i < KN_OBJ_EMBED) {
+    o->ivptr = o->embed;
+    o->capa = KN_OBJ_EMBED;
+  }
+  if (i >= o->capa) return false;
+  while (o->numiv < i) o->ivptr[o->numiv++] = Qundef;
+  o->ivptr[o->numiv++] = v;
+  return true;
+}
+
 /* A Float result: a flonum without calling out, else a heap Float. */
 static inline VALUE float_new(VM *vm, double d) {
   VALUE v = kn_flonum_try(d);
@@ -977,11 +1015,9 @@ loop_top:
     ID id = (ID)INSN_OP(0);
     IvarCache *ic = (IvarCache *)INSN_OP(1);
     LEAF(3);
-    VALUE self = cfp->self;
-    if (HEAP_P(self) && RBASIC(self)->klass == ic->klass && KN_BUILTIN_TYPE(self) == T_OBJECT) {
-      RObject *o = ROBJECT(self);
-      VALUE v = ic->index < o->numiv ? o->ivptr[ic->index] : Qnil;
-      PUSH(v == Qundef ? Qnil : v);
+    VALUE self = cfp->self, v;
+    if (ivar_load_fast(self, ic, &v)) {
+      PUSH(v);
       NEXT();
     }
     cfp->pc = pc;
@@ -995,11 +1031,7 @@ loop_top:
     ENTER(3);
     VALUE self = cfp->self;
     VALUE v = POP();
-    if (HEAP_P(self) && RBASIC(self)->klass == ic->klass && KN_BUILTIN_TYPE(self) == T_OBJECT &&
-        ic->index < ROBJECT(self)->numiv && !(RBASIC(self)->flags & FL_FROZEN)) {
-      ROBJECT(self)->ivptr[ic->index] = v;
-      NEXT();
-    }
+    if (ivar_store_fast(self, ic, v)) NEXT();
     SAVE();
     kn_vm_setivar(vm, self, id, v, ic);
     NEXT();
@@ -1167,8 +1199,24 @@ loop_top:
       ca.argc = ci->argc;
     }
     cfp->sp = args - 1;  /* the callee's frame starts at the receiver slot */
-    VALUE klass = kn_class_of(vm, ca.recv);
+    VALUE klass = class_of(vm, ca.recv);
     const MethodEntry *me = ci_lookup(vm, ci, klass);
+    if (me && (me->type == ME_ATTR_READER || me->type == ME_ATTR_WRITER) &&
+        (me->vis == VIS_PUBLIC || (ci->flag & CI_FCALL)) && NIL_P(ca.kwh) &&
+        ca.argc == (me->type == ME_ATTR_WRITER)) {
+      /* attr_reader / attr_writer through the call site's ivar slot cache */
+      if (!ci->ivc) ci->ivc = kn_xcalloc(1, sizeof(IvarCache));
+      VALUE recv = ca.recv, r;
+      if (me->type == ME_ATTR_READER) {
+        if (!ivar_load_fast(recv, ci->ivc, &r)) { cfp->sp = sp; r = kn_vm_getivar(vm, recv, me->ivar, ci->ivc); }
+      } else {
+        r = args[0];
+        if (!ivar_store_fast(recv, ci->ivc, r)) { cfp->sp = sp; kn_vm_setivar(vm, recv, me->ivar, r, ci->ivc); }
+      }
+      sp = args - 1;
+      PUSH(r);
+      NEXT();
+    }
     if (me && me->type == ME_ISEQ && (me->vis == VIS_PUBLIC || (ci->flag & CI_FCALL))) {
       cfp->sp = sp;
       push_method_frame(vm, me, &ca, 0);
@@ -1220,7 +1268,7 @@ loop_top:
       ca.argc = ci->argc;
     }
     cfp->sp = sp;
-    VALUE klass = kn_class_of(vm, ca.recv);
+    VALUE klass = class_of(vm, ca.recv);
     VALUE c = klass;
     VALUE owner = cur->owner;
     while (c && c != owner && !(kn_is_type(c, T_ICLASS) && (RCLASS(c)->ext->module == owner || c == owner))) c = RCLASS(c)->super;

@@ -40,6 +40,7 @@ typedef struct CallInfo {
   uint32_t cache_serial;
   const MethodEntry *cache_me;
   uint32_t polymorphic;     /* number of cache misses that changed the class (profile) */
+  struct IvarCache *ivc;    /* attr_reader/attr_writer targets: ivar slot cache (lazy) */
 } CallInfo;
 
 typedef struct IvarCache { VALUE klass; uint32_t index; } IvarCache;
