@@ -972,7 +972,9 @@ static void lex_question(Lexer *lx, Token *t) {
 /* Next token in code (not inside a string body). */
 static void lex_code(Lexer *lx, Token *t) {
   int spc = 0;
-  int label_ok = lx->label_ok, after_label = lx->after_label, end_local = lx->end_local;
+  /* labels may follow a def name or `->` (parameters), as in CRuby's EXPR_ENDFN */
+  int label_ok = lx->label_ok || lx->state == ST_ENDFN;
+  int after_label = lx->after_label, end_local = lx->end_local;
   lx->label_ok = lx->after_label = lx->end_local = 0;
   for (;;) {
     if (lx->p >= lx->end) {

@@ -58,6 +58,7 @@ static Node *parse_brace_block(Parser *p);
 static Node *parse_do_block(Parser *p);
 static Params *parse_def_params(Parser *p, int closer);
 static Node *parse_hash_literal(Parser *p);
+static Node *parse_primary(Parser *p, int allow_cmd);
 
 /* ---- memory -------------------------------------------------------------------------- */
 static Node *node(Parser *p, NodeKind k, int line) {
@@ -1074,7 +1075,9 @@ static Node *parse_cpath(Parser *p) {
     n->str = tok_name(p);
     next(p);
   } else {
-    kn_lex_error(&p->lx, line, "class/module name must be CONSTANT");
+    /* `class expr::Name`: any primary as the scope */
+    n = parse_primary(p, 0);
+    if (!at(p, T_COLON2)) kn_lex_error(&p->lx, line, "class/module name must be CONSTANT");
   }
   while (at(p, T_COLON2)) {
     next(p);
@@ -1137,9 +1140,25 @@ static Params *parse_def_params(Parser *p, int closer) {
   return ps;
 }
 
+static Node *parse_def_rest(Parser *p, int line, Node *singleton, const char *nm);
+
 static Node *parse_def(Parser *p, int line) {
   /* the lexer is in FNAME state: the name token is current */
   Node *singleton = NULL;
+  if (at(p, T_LPAREN) || at(p, T_LPAREN_ARG) || at(p, T_LPAREN_CALL)) {
+    /* def (expr).name */
+    next(p);
+    singleton = parse_expr(p);
+    if (!at(p, T_RPAREN)) unexpected(p, "')'");
+    next(p);
+    if (!at(p, T_DOT)) unexpected(p, "'.'");
+    p->lx.state = ST_FNAME;
+    next(p);
+    if (!is_fname(p->tok.type)) unexpected(p, NULL);
+    const char *sn = tok_name(p);
+    next(p);
+    return parse_def_rest(p, line, singleton, sn);
+  }
   if (!is_fname(p->tok.type) && !at(p, T_IVAR) && !at(p, T_GVAR) && !at(p, T_CVAR))
     unexpected(p, NULL);
   Token name = p->tok;
@@ -1172,6 +1191,11 @@ static Node *parse_def(Parser *p, int line) {
   } else {
     next(p);
   }
+  return parse_def_rest(p, line, singleton, nm);
+}
+
+/* The parameters and body of a def whose name (and singleton) have been read. */
+static Node *parse_def_rest(Parser *p, int line, Node *singleton, const char *nm) {
   Node *n = node(p, singleton ? N_SDEF : N_DEF, line);
   n->c = singleton;
   n->str = nm;
@@ -1243,8 +1267,13 @@ static Node *parse_alias(Parser *p, int line) {
   }
   Node *n = node(p, N_ALIAS, line);
   if (at(p, T_STRING_BEG) && p->tok.aux == SK_SYM) {
-    n->a = parse_string(p);
+    /* :"name": read the parts here so FNAME is set before the next name is lexed */
+    next(p);
+    Vec parts = {0};
+    string_parts(p, &parts, 0);
+    n->a = finish_string(p, &parts, N_SYM, N_DSYM, line);
     p->lx.state = ST_FNAME;
+    next(p);
   } else {
     if (!is_fname(p->tok.type) && !at(p, T_SYMBOL)) unexpected(p, NULL);
     n->a = node(p, N_SYM, line);
@@ -1954,6 +1983,16 @@ static Node *parse_expr_stmt(Parser *p) {
       args_to_node(p, arr, &a);
       set_value(n, arr);
     }
+  } else if (at(p, T_ASSOC)) {
+    /* one-line pattern match with a variable pattern: `expr => name` binds name */
+    next(p);
+    if (!at(p, T_IDENT)) kn_lex_error(&p->lx, p->tok.line, "pattern matching is not supported beyond `expr => name'");
+    Node *t = node(p, N_LASGN, line);
+    t->str = tok_name(p);
+    declare(p, t->str);
+    next(p);
+    t->a = n;
+    return t;
   } else if (n->kind == N_MLHS && at(p, T_ASSIGN)) {
     next(p);
     skip_nl(p);
