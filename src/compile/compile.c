@@ -872,6 +872,279 @@ static void compile_if(Compiler *c, Node *n, bool used) {
   set_label(c, lend);
 }
 
+/* ---- pattern matching ------------------------------------------------------------------ */
+/* compile_pattern: tests the value in local `val` against pat, binding variables; jumps to
+ * lfail on mismatch. The stack depth is the same before, after and at lfail. */
+static void getl(Compiler *c, int idx) { emit2(c, BIN_getlocal, 1, idx, 0); }
+static void setl(Compiler *c, int idx) { emit2(c, BIN_setlocal, -1, idx, 0); }
+static void set_named(Compiler *c, const char *name) {
+  int level, idx = local_for_write(c, name, &level);
+  emit2(c, BIN_setlocal, -1, idx, level);
+}
+static void send0(Compiler *c, const char *m) { emit_send(c, intern(c, m), 0, 0, NULL); }
+static void send1(Compiler *c, const char *m) { emit_binop(c, m); }
+static void putint(Compiler *c, long i) { emit_putobject(c, INT2FIX(i)); }
+
+static void compile_pattern(Compiler *c, Node *pat, int val, int lfail);
+
+/* Checks `konst === val` (Const(...) patterns) and val.respond_to?(m). */
+static void pattern_prelude(Compiler *c, Node *konst, int val, const char *m, int lfail) {
+  if (konst) {
+    compile(c, konst, true);
+    getl(c, val);
+    send1(c, "===");
+    emit_jump(c, BIN_branchunless, lfail);
+  }
+  getl(c, val);
+  emit_putobject(c, ID2SYM(intern(c, m)));
+  emit_send(c, intern(c, "respond_to?"), 1, 0, NULL);
+  emit_jump(c, BIN_branchunless, lfail);
+}
+
+/* local e = d[index] (index relative to local `base` + k when base >= 0) */
+static int elem_at(Compiler *c, int d, int base, long k) {
+  int e = hidden_local(c);
+  getl(c, d);
+  if (base >= 0) {
+    getl(c, base);
+    putint(c, k);
+    send1(c, "+");
+  } else {
+    putint(c, k);
+  }
+  send1(c, "[]");
+  setl(c, e);
+  return e;
+}
+
+static void bind_slice(Compiler *c, const char *name, int d, int from_local, long from, int len_mode, long sub) {
+  /* name = d[from.., length: (d.length - sub) or i] */
+  if (!name) return;
+  getl(c, d);
+  if (from_local >= 0) { getl(c, from_local); if (from) { putint(c, from); send1(c, "+"); } }
+  else putint(c, from);
+  if (len_mode == 0) {            /* length = d.length - sub */
+    getl(c, d);
+    send0(c, "length");
+    putint(c, sub);
+    send1(c, "-");
+  } else {                        /* length = local len_mode - 1 */
+    getl(c, len_mode - 1);
+  }
+  emit_send(c, intern(c, "[]"), 2, 0, NULL);
+  set_named(c, name);
+}
+
+static void compile_parray(Compiler *c, Node *pat, int val, int lfail) {
+  pattern_prelude(c, pat->c, val, "deconstruct", lfail);
+  int d = hidden_local(c);
+  getl(c, val);
+  send0(c, "deconstruct");
+  setl(c, d);
+  int nsplat = 0, split = -1;
+  for (int i = 0; i < pat->nlist; i++)
+    if (pat->list[i]->kind == N_PSPLAT) { if (split < 0) split = i; nsplat++; }
+  long nfixed = pat->nlist - nsplat;
+  if (nsplat == 2) {   /* find pattern [*pre, x, y, *post] */
+    int i = hidden_local(c), lloop = new_label(c), lnextpos = new_label(c), lok = new_label(c);
+    putint(c, 0);
+    setl(c, i);
+    set_label(c, lloop);
+    getl(c, i);
+    putint(c, nfixed);
+    send1(c, "+");
+    getl(c, d);
+    send0(c, "length");
+    send1(c, "<=");
+    emit_jump(c, BIN_branchunless, lfail);
+    for (int k = 1; k < pat->nlist - 1; k++)
+      compile_pattern(c, pat->list[k], elem_at(c, d, i, k - 1), lnextpos);
+    bind_slice(c, pat->list[0]->str, d, -1, 0, i + 1, 0);
+    if (pat->list[pat->nlist - 1]->str) {
+      getl(c, d);
+      getl(c, i);
+      putint(c, nfixed);
+      send1(c, "+");
+      getl(c, d);
+      send0(c, "length");
+      emit_send(c, intern(c, "[]"), 2, 0, NULL);
+      set_named(c, pat->list[pat->nlist - 1]->str);
+    }
+    emit_jump(c, BIN_jump, lok);
+    set_label(c, lnextpos);
+    getl(c, i);
+    putint(c, 1);
+    send1(c, "+");
+    setl(c, i);
+    emit_jump(c, BIN_jump, lloop);
+    set_label(c, lok);
+    return;
+  }
+  getl(c, d);
+  send0(c, "length");
+  putint(c, nfixed);
+  send1(c, nsplat ? ">=" : "==");
+  emit_jump(c, BIN_branchunless, lfail);
+  int npre = nsplat ? split : pat->nlist;
+  for (int k = 0; k < npre; k++) compile_pattern(c, pat->list[k], elem_at(c, d, -1, k), lfail);
+  if (nsplat) {
+    long npost = pat->nlist - split - 1;
+    bind_slice(c, pat->list[split]->str, d, -1, npre, 0, nfixed);
+    for (long k = 0; k < npost; k++)
+      compile_pattern(c, pat->list[split + 1 + k], elem_at(c, d, -1, k - npost), lfail);
+  }
+}
+
+static void compile_phash(Compiler *c, Node *pat, int val, int lfail) {
+  pattern_prelude(c, pat->c, val, "deconstruct_keys", lfail);
+  int h = hidden_local(c);
+  getl(c, val);
+  if (pat->a && pat->a->str) {
+    emit0(c, BIN_putnil, 1);
+  } else {
+    for (int k = 0; k < pat->nlist; k++) compile(c, pat->list[k]->a, true);
+    emit1(c, BIN_newarray, 1 - pat->nlist, pat->nlist);
+  }
+  emit_send(c, intern(c, "deconstruct_keys"), 1, 0, NULL);
+  setl(c, h);
+  emit_putobject(c, c->vm->cHash);
+  getl(c, h);
+  send1(c, "===");
+  emit_jump(c, BIN_branchunless, lfail);
+  if (pat->nlist == 0 && !pat->a) {   /* `in {}` matches only an empty hash */
+    getl(c, h);
+    send0(c, "empty?");
+    emit_jump(c, BIN_branchunless, lfail);
+  }
+  for (int k = 0; k < pat->nlist; k++) {
+    Node *pr = pat->list[k];
+    getl(c, h);
+    compile(c, pr->a, true);
+    send1(c, "key?");
+    emit_jump(c, BIN_branchunless, lfail);
+    int e = hidden_local(c);
+    getl(c, h);
+    compile(c, pr->a, true);
+    send1(c, "[]");
+    setl(c, e);
+    if (pr->b) {
+      compile_pattern(c, pr->b, e, lfail);
+    } else {
+      getl(c, e);
+      set_named(c, pr->a->str);
+    }
+  }
+  if (pat->flags & NF_NIL_REST) {
+    getl(c, h);
+    send0(c, "size");
+    putint(c, pat->nlist);
+    send1(c, "==");
+    emit_jump(c, BIN_branchunless, lfail);
+  }
+  if (pat->a && pat->a->str) {
+    int r = hidden_local(c);
+    getl(c, h);
+    send0(c, "dup");
+    setl(c, r);
+    for (int k = 0; k < pat->nlist; k++) {
+      getl(c, r);
+      compile(c, pat->list[k]->a, true);
+      send1(c, "delete");
+      emit0(c, BIN_pop, -1);
+    }
+    getl(c, r);
+    set_named(c, pat->a->str);
+  }
+}
+
+static void compile_pattern(Compiler *c, Node *pat, int val, int lfail) {
+  switch (pat->kind) {
+  case N_PVALUE:
+    compile(c, pat->a, true);
+    getl(c, val);
+    send1(c, "===");
+    emit_jump(c, BIN_branchunless, lfail);
+    break;
+  case N_PBIND:
+    getl(c, val);
+    set_named(c, pat->str);
+    break;
+  case N_PALT: {
+    int lnext = new_label(c), lok = new_label(c);
+    compile_pattern(c, pat->a, val, lnext);
+    emit_jump(c, BIN_jump, lok);
+    set_label(c, lnext);
+    compile_pattern(c, pat->b, val, lfail);
+    set_label(c, lok);
+    break;
+  }
+  case N_PCAPTURE:
+    compile_pattern(c, pat->a, val, lfail);
+    getl(c, val);
+    set_named(c, pat->str);
+    break;
+  case N_PARRAY: compile_parray(c, pat, val, lfail); break;
+  case N_PHASH: compile_phash(c, pat, val, lfail); break;
+  default:
+    error(c, pat->line, "unexpected node in pattern");
+  }
+}
+
+/* raise NoMatchingPatternError, val.inspect (leaves one value for the stack's sake) */
+static void raise_no_match(Compiler *c, int val) {
+  emit0(c, BIN_putself, 1);
+  emit_putobject(c, c->vm->eNoMatchingPatternError);
+  getl(c, val);
+  send0(c, "inspect");
+  emit_send(c, intern(c, "raise"), 2, CI_FCALL, NULL);
+}
+
+static void compile_case_in(Compiler *c, Node *n, bool used) {
+  int val = hidden_local(c), lend = new_label(c);
+  compile(c, n->a, true);
+  setl(c, val);
+  for (int i = 0; i < n->nlist; i++) {
+    Node *in = n->list[i];
+    int lnext = new_label(c);
+    compile_pattern(c, in->a, val, lnext);
+    if (in->c) {
+      compile(c, in->c, true);
+      emit_jump(c, (in->flags & NF_UNLESS) ? BIN_branchif : BIN_branchunless, lnext);
+    }
+    if (in->b) compile(c, in->b, used);
+    else if (used) emit0(c, BIN_putnil, 1);
+    emit_jump(c, BIN_jump, lend);
+    set_label(c, lnext);
+  }
+  if (n->c) {
+    compile(c, n->c, used);
+  } else {
+    raise_no_match(c, val);
+    if (!used) emit0(c, BIN_pop, -1);
+  }
+  set_label(c, lend);
+}
+
+static void compile_match_p(Compiler *c, Node *n, bool used) {
+  int val = hidden_local(c), lfail = new_label(c), lend = new_label(c);
+  compile(c, n->a, true);
+  setl(c, val);
+  compile_pattern(c, n->b, val, lfail);
+  if (used) {
+    if (n->flags & NF_RAISE) emit0(c, BIN_putnil, 1);
+    else emit_putobject(c, Qtrue);
+  }
+  emit_jump(c, BIN_jump, lend);
+  set_label(c, lfail);
+  if (n->flags & NF_RAISE) {
+    raise_no_match(c, val);
+    if (!used) emit0(c, BIN_pop, -1);
+  } else if (used) {
+    emit_putobject(c, Qfalse);
+  }
+  set_label(c, lend);
+}
+
 static void compile_case(Compiler *c, Node *n, bool used) {
   int lend = new_label(c);
   if (n->a) {
@@ -1353,6 +1626,8 @@ static void compile(Compiler *c, Node *n, bool used) {
   case N_WHILE: case N_UNTIL: compile_while(c, n, used); break;
   case N_FOR: compile_for(c, n, used); break;
   case N_CASE: compile_case(c, n, used); break;
+  case N_CASE_IN: compile_case_in(c, n, used); break;
+  case N_MATCH_P: compile_match_p(c, n, used); break;
   case N_BREAK: compile_break_next(c, n, true); if (!used) emit0(c, BIN_pop, -1); break;
   case N_NEXT: compile_break_next(c, n, false); if (!used) emit0(c, BIN_pop, -1); break;
   case N_REDO:

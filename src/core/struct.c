@@ -218,6 +218,22 @@ static VALUE st_s_new(ARGS) {
   return klass;
 }
 
+/* Struct#deconstruct_keys(keys): the requested members (all with nil), stopping at the
+ * first key that is not a member, as CRuby does. */
+static VALUE st_deconstruct_keys(ARGS) {
+  VALUE all = st_to_h(vm, self, 0, NULL, Qnil);
+  if (NIL_P(argv[0])) return all;
+  if (!kn_is_type(argv[0], T_ARRAY))
+    kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Array or nil)", kn_obj_classname(vm, argv[0]));
+  VALUE h = kn_hash_new(vm);
+  for (long i = 0; i < RARRAY_LEN(argv[0]); i++) {
+    VALUE k = RARRAY_PTR(argv[0])[i], v;
+    if (!kn_hash_lookup(vm, all, k, &v)) break;
+    kn_hash_aset(vm, h, k, v);
+  }
+  return h;
+}
+
 void kn_init_struct(VM *vm) {
   VALUE S = vm->cStruct = kn_define_class(vm, "Struct", vm->cObject);
   kn_include_module(vm, S, vm->cEnumerable);
@@ -225,6 +241,7 @@ void kn_init_struct(VM *vm) {
   kn_define_method(vm, S, "initialize", st_initialize, 0, -1);
   kn_define_method(vm, S, "to_a", st_to_a, 0, 0);
   kn_define_method(vm, S, "deconstruct", st_to_a, 0, 0);
+  kn_define_method(vm, S, "deconstruct_keys", st_deconstruct_keys, 1, 1);
   kn_define_method(vm, S, "values", st_to_a, 0, 0);
   kn_define_method(vm, S, "to_h", st_to_h, 0, 0);
   kn_define_method(vm, S, "members", st_members, 0, 0);

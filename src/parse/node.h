@@ -99,6 +99,23 @@ typedef struct Params Params;
  *   N_ARG      str = parameter name (in Params lists)
  *   N_OPTARG   str = name, a = default expression
  *   N_KWARG    str = name, a = default expression or NULL if the keyword is required
+ * Pattern matching (case/in, `expr in pat`, `expr => pat`)
+ *   N_CASE_IN  a = subject, list = N_IN clauses, c = else body (NULL: raise
+ *              NoMatchingPatternError when nothing matches)
+ *   N_IN       a = pattern, b = body, c = guard expression or NULL; flags NF_UNLESS when
+ *              the guard is written `unless`
+ *   N_MATCH_P  a = value, b = pattern; `v in pat` (true/false), or with NF_RAISE `v => pat`
+ *   N_PVALUE   a = expression matched with `pattern === value` (literals, ranges, constants,
+ *              ^pinned variables and ^(expressions))
+ *   N_PBIND    str = local variable the value is bound to
+ *   N_PALT     a | b
+ *   N_PCAPTURE a = pattern, str = local bound to the value when a matches (pat => name)
+ *   N_PARRAY   c = constant checked with === (or NULL), list = element patterns; at most
+ *              one N_PSPLAT (array pattern) or two, first and last (find pattern)
+ *   N_PSPLAT   str = name bound to the rest, NULL for anonymous `*`
+ *   N_PHASH    c = constant or NULL, list = N_PAIR{a = N_SYM key, b = value pattern or NULL
+ *              (bind the key's name)}, a = N_PSPLAT for **rest or NULL; flags NF_NIL_REST
+ *              for **nil
  */
 #define KN_NODE_KINDS(X) \
   X(N_INT) X(N_FLOAT) X(N_STR) X(N_DSTR) X(N_EVSTR) X(N_XSTR) X(N_SYM) X(N_DSYM) \
@@ -113,7 +130,9 @@ typedef struct Params Params;
   X(N_CASE) X(N_WHEN) X(N_BREAK) X(N_NEXT) X(N_RETURN) X(N_REDO) X(N_RETRY) \
   X(N_BEGIN) X(N_RESBODY) X(N_SEQ) \
   X(N_DEF) X(N_SDEF) X(N_CLASS) X(N_MODULE) X(N_SCLASS) X(N_ALIAS) X(N_VALIAS) X(N_UNDEF) \
-  X(N_ARG) X(N_OPTARG) X(N_KWARG)
+  X(N_ARG) X(N_OPTARG) X(N_KWARG) \
+  X(N_CASE_IN) X(N_IN) X(N_MATCH_P) X(N_PVALUE) X(N_PBIND) X(N_PALT) X(N_PCAPTURE) \
+  X(N_PARRAY) X(N_PSPLAT) X(N_PHASH)
 
 typedef enum {
 #define KN_NODE_ENUM(k) k,
@@ -132,6 +151,9 @@ enum {
   NF_PARENS = 1 << 6,     /* N_CALL / N_SUPER: written with parentheses */
   NF_LAMBDA = 1 << 7,     /* N_BLOCK: -> literal */
   NF_DO_WHILE = 1 << 8,   /* N_WHILE / N_UNTIL: begin ... end while */
+  NF_UNLESS = 1 << 9,     /* N_IN: the guard is `unless` */
+  NF_RAISE = 1 << 10,     /* N_MATCH_P: `=>` (raise on mismatch) */
+  NF_NIL_REST = 1 << 11,  /* N_PHASH: **nil */
 };
 
 /* Regexp option bits in N_REGEX / N_DREGEX aux (same values as Onigmo / CRuby). */

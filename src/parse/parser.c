@@ -59,6 +59,10 @@ static Node *parse_do_block(Parser *p);
 static Params *parse_def_params(Parser *p, int closer);
 static Node *parse_hash_literal(Parser *p);
 static Node *parse_primary(Parser *p, int allow_cmd);
+static Node *parse_unary(Parser *p);
+static Node *parse_string(Parser *p);
+static void parse_then(Parser *p);
+static Node *pair_node(Parser *p, Node *k, Node *v, int line);
 
 /* ---- memory -------------------------------------------------------------------------- */
 static Node *node(Parser *p, NodeKind k, int line) {
@@ -982,12 +986,288 @@ static Node *parse_bodystmt(Parser *p, int line) {
   return n;
 }
 
+/* ---- patterns (case/in) --------------------------------------------------------------- */
+static Node *parse_pattern(Parser *p);
+static Node *parse_pattern_top(Parser *p, int closer);
+
+static Node *pbind(Parser *p, const char *name, int line) {
+  Node *n = node(p, N_PBIND, line);
+  n->str = name;
+  declare(p, name);
+  return n;
+}
+
+/* *name or * inside an array pattern (the cursor is on the star). */
+static Node *parse_psplat(Parser *p) {
+  Node *n = node(p, N_PSPLAT, p->tok.line);
+  next(p);
+  if (at(p, T_IDENT)) {
+    n->str = tok_name(p);
+    declare(p, n->str);
+    next(p);
+  }
+  return n;
+}
+
+static int at_star(Parser *p) { return at(p, T_SPLAT) || at(p, T_STAR); }
+
+/* Elements of an array pattern up to closer (not consumed). */
+static Node *parse_parray_body(Parser *p, int closer, Node *first, int line) {
+  Node *n = node(p, N_PARRAY, line);
+  Vec v = {0};
+  if (first) vpush(p, &v, first);
+  for (;;) {
+    if (first) {
+      if (!accept(p, T_COMMA)) break;
+      skip_nl(p);
+      if (at(p, closer) || (closer == 0 && (at(p, K_THEN) || is_term(p->tok.type) ||
+                                             at(p, K_IF) || at(p, K_UNLESS)))) {
+        /* trailing comma: an implicit anonymous rest */
+        vpush(p, &v, node(p, N_PSPLAT, p->tok.line));
+        break;
+      }
+    }
+    if (closer && at(p, closer)) break;
+    vpush(p, &v, at_star(p) ? parse_psplat(p) : parse_pattern(p));
+    first = v.v[0];
+  }
+  set_list(n, &v);
+  return n;
+}
+
+/* Does a hash pattern start here (label, "str": or **)? */
+static int at_phash(Parser *p) {
+  return at(p, T_LABEL) || at(p, T_DSTAR) || at(p, T_POW) ||
+         (at(p, T_STRING_BEG) && p->tok.aux == SK_STR && 0);
+}
+
+/* Pairs of a hash pattern up to closer (not consumed). */
+static Node *parse_phash_body(Parser *p, int closer, int line) {
+  Node *n = node(p, N_PHASH, line);
+  Vec v = {0};
+  skip_nl(p);
+  while (!(closer && at(p, closer))) {
+    int l = p->tok.line;
+    if (at(p, T_DSTAR) || at(p, T_POW)) {
+      next(p);
+      if (accept(p, K_NIL)) {
+        n->flags |= NF_NIL_REST;
+      } else {
+        Node *r = node(p, N_PSPLAT, l);
+        if (at(p, T_IDENT)) {
+          r->str = tok_name(p);
+          declare(p, r->str);
+          next(p);
+        }
+        n->a = r;
+      }
+    } else if (at(p, T_LABEL) || at(p, T_STRING_BEG)) {
+      Node *k;
+      if (at(p, T_LABEL)) {
+        k = node(p, N_SYM, l);
+        k->str = tok_name(p);
+        k->len = p->tok.len;
+        next(p);
+      } else {
+        p->label_key = NULL;
+        k = parse_string(p);
+        if (p->label_key != k || k->kind != N_SYM) unexpected(p, "label");
+      }
+      Node *val = NULL;
+      skip_nl(p);
+      if (!(at(p, T_COMMA) || (closer && at(p, closer)) || at(p, K_THEN) || is_term(p->tok.type) ||
+            at(p, K_IF) || at(p, K_UNLESS)))
+        val = parse_pattern(p);
+      else
+        declare(p, k->str);
+      vpush(p, &v, pair_node(p, k, val, l));
+    } else {
+      unexpected(p, "label");
+    }
+    if (closer) skip_nl(p);
+    if (!accept(p, T_COMMA)) break;
+    skip_nl(p);
+  }
+  set_list(n, &v);
+  return n;
+}
+
+/* A constant path in a pattern: Foo, ::Foo, Foo::Bar. */
+static Node *parse_pconst(Parser *p) {
+  int line = p->tok.line;
+  Node *n;
+  if (accept(p, T_COLON3)) {
+    n = node(p, N_COLON3, line);
+  } else {
+    n = node(p, N_CONST, line);
+  }
+  if (!at(p, T_CONST)) unexpected(p, "constant");
+  n->str = tok_name(p);
+  next(p);
+  while (at(p, T_COLON2)) {
+    next(p);
+    if (!at(p, T_CONST)) unexpected(p, "constant");
+    Node *c = node(p, N_COLON2, line);
+    c->a = n;
+    c->str = tok_name(p);
+    next(p);
+    n = c;
+  }
+  return n;
+}
+
+/* A value pattern operand: a primary without binary operators, maybe a range. */
+static Node *pvalue_with_range(Parser *p, Node *lo, int line) {
+  if (at(p, T_DOT2) || at(p, T_DOT3)) {
+    Node *r = node(p, N_RANGE, line);
+    if (at(p, T_DOT3)) r->flags |= NF_EXCL;
+    next(p);
+    r->a = lo;
+    if (!(at(p, T_COMMA) || at(p, T_RBRACK) || at(p, T_RPAREN) || at(p, T_RBRACE) ||
+          at(p, K_THEN) || is_term(p->tok.type) || at(p, T_PIPE) || at(p, K_IF) ||
+          at(p, K_UNLESS) || at(p, T_ASSOC)))
+      r->b = parse_unary(p);
+    lo = r;
+  }
+  return node1(p, N_PVALUE, line, lo);
+}
+
+static Node *parse_pattern_primary(Parser *p) {
+  int line = p->tok.line;
+  switch (p->tok.type) {
+  case T_LBRACK: case T_LBRACK_INDEX: {
+    next(p);
+    skip_nl(p);
+    Node *n = parse_parray_body(p, T_RBRACK, NULL, line);
+    skip_nl(p);
+    expect(p, T_RBRACK, "']'");
+    return n;
+  }
+  case T_LBRACE: {
+    next(p);
+    Node *n = parse_phash_body(p, T_RBRACE, line);
+    skip_nl(p);
+    expect(p, T_RBRACE, "'}'");
+    return n;
+  }
+  case T_LPAREN: case T_LPAREN_ARG: case T_LPAREN_CALL: {
+    next(p);
+    Node *n = parse_pattern(p);
+    expect(p, T_RPAREN, "')'");
+    return n;
+  }
+  case T_CARET: {
+    next(p);
+    Node *e;
+    if (at(p, T_LPAREN) || at(p, T_LPAREN_CALL) || at(p, T_LPAREN_ARG)) {
+      next(p);
+      e = parse_expr(p);
+      expect(p, T_RPAREN, "')'");
+    } else if (at(p, T_IDENT) || at(p, T_IVAR) || at(p, T_GVAR) || at(p, T_CVAR)) {
+      e = parse_primary(p, 0);
+    } else {
+      unexpected(p, NULL);
+    }
+    return node1(p, N_PVALUE, line, e);
+  }
+  case T_IDENT:
+    if (!lookup_local(p, p->tok.str, p->tok.len) || 1) {
+      const char *name = tok_name(p);
+      next(p);
+      return pbind(p, name, line);
+    }
+    break;
+  case T_CONST: case T_COLON3: {
+    Node *c = parse_pconst(p);
+    if (at(p, T_LPAREN_CALL) || at(p, T_LBRACK_INDEX)) {
+      int close = at(p, T_LPAREN_CALL) ? T_RPAREN : T_RBRACK;
+      next(p);
+      skip_nl(p);
+      Node *n = at_phash(p) ? parse_phash_body(p, close, line) : parse_parray_body(p, close, NULL, line);
+      skip_nl(p);
+      expect(p, close, close == T_RPAREN ? "')'" : "']'");
+      n->c = c;
+      return n;
+    }
+    return pvalue_with_range(p, c, line);
+  }
+  case T_BDOT2: case T_BDOT3: {
+    Node *r = node(p, N_RANGE, line);
+    if (at(p, T_BDOT3)) r->flags |= NF_EXCL;
+    next(p);
+    r->b = parse_unary(p);
+    return node1(p, N_PVALUE, line, r);
+  }
+  default:
+    break;
+  }
+  return pvalue_with_range(p, parse_unary(p), line);
+}
+
+/* alternatives and `=> name` */
+static Node *parse_pattern(Parser *p) {
+  int line = p->tok.line;
+  Node *n = parse_pattern_primary(p);
+  while (at(p, T_PIPE)) {
+    next(p);
+    Node *alt = node(p, N_PALT, line);
+    alt->a = n;
+    alt->b = parse_pattern_primary(p);
+    n = alt;
+  }
+  while (at(p, T_ASSOC)) {
+    next(p);
+    if (!at(p, T_IDENT)) unexpected(p, "local variable");
+    Node *c = node(p, N_PCAPTURE, line);
+    c->a = n;
+    c->str = tok_name(p);
+    declare(p, c->str);
+    next(p);
+    n = c;
+  }
+  return n;
+}
+
+/* The top of an `in` clause: bracketless array patterns and braceless hash patterns too. */
+static Node *parse_pattern_top(Parser *p, int closer) {
+  int line = p->tok.line;
+  if (at_phash(p)) return parse_phash_body(p, closer, line);
+  if (at_star(p)) return parse_parray_body(p, closer, parse_psplat(p), line);
+  Node *first = parse_pattern(p);
+  if (at(p, T_COMMA)) return parse_parray_body(p, closer, first, line);
+  return first;
+}
+
+static Node *parse_case_in(Parser *p, Node *n) {
+  n->kind = N_CASE_IN;
+  Vec ins = {0};
+  while (at(p, K_IN)) {
+    int l = p->tok.line;
+    p->lx.label_ok = 1;
+    next(p);
+    Node *in = node(p, N_IN, l);
+    in->a = parse_pattern_top(p, 0);
+    if (at(p, K_IF) || at(p, K_UNLESS)) {
+      if (at(p, K_UNLESS)) in->flags |= NF_UNLESS;
+      next(p);
+      in->c = parse_expr(p);
+    }
+    parse_then(p);
+    in->b = parse_stmts(p, "`end'");
+    vpush(p, &ins, in);
+  }
+  set_list(n, &ins);
+  if (accept(p, K_ELSE)) n->c = parse_stmts(p, "`end'");
+  expect(p, K_END, "`end'");
+  return n;
+}
+
 static Node *parse_case(Parser *p, int line) {
   Node *n = node(p, N_CASE, line);
   if (!is_term(p->tok.type) && !at(p, K_WHEN)) n->a = parse_expr(p);
   skip_terms(p);
   Vec whens = {0};
-  if (at(p, K_IN)) kn_lex_error(&p->lx, p->tok.line, "pattern matching (case/in) is not supported");
+  if (at(p, K_IN)) return parse_case_in(p, n);
   while (at(p, K_WHEN)) {
     int l = p->tok.line;
     next(p);
@@ -1983,16 +2263,15 @@ static Node *parse_expr_stmt(Parser *p) {
       args_to_node(p, arr, &a);
       set_value(n, arr);
     }
-  } else if (at(p, T_ASSOC)) {
-    /* one-line pattern match with a variable pattern: `expr => name` binds name */
+  } else if (at(p, T_ASSOC) || at(p, K_IN)) {
+    /* one-line pattern matching: `expr => pattern` (raises) / `expr in pattern` */
+    Node *m = node(p, N_MATCH_P, line);
+    if (at(p, T_ASSOC)) m->flags |= NF_RAISE;
+    p->lx.label_ok = 1;
     next(p);
-    if (!at(p, T_IDENT)) kn_lex_error(&p->lx, p->tok.line, "pattern matching is not supported beyond `expr => name'");
-    Node *t = node(p, N_LASGN, line);
-    t->str = tok_name(p);
-    declare(p, t->str);
-    next(p);
-    t->a = n;
-    return t;
+    m->a = n;
+    m->b = parse_pattern_top(p, 0);
+    return m;
   } else if (n->kind == N_MLHS && at(p, T_ASSIGN)) {
     next(p);
     skip_nl(p);
