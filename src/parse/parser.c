@@ -38,6 +38,7 @@ typedef struct Parser {
   Scope *scope;
   int no_do;                /* `do` belongs to an enclosing command / loop condition */
   int paren_stmts;          /* inside ( ): an mlhs not followed by = is a nested mlhs */
+  int no_in;                /* parsing a case subject: `in` starts the first clause */
   Node *label_key;          /* set when a "str": label was just parsed: the key node */
   const char *file;
 } Parser;
@@ -58,6 +59,7 @@ static Node *parse_brace_block(Parser *p);
 static Node *parse_do_block(Parser *p);
 static Params *parse_def_params(Parser *p, int closer);
 static Node *parse_hash_literal(Parser *p);
+static Node *parse_pattern_top(Parser *p, int closer);
 static Node *parse_primary(Parser *p, int allow_cmd);
 static Node *parse_unary(Parser *p);
 static Node *parse_string(Parser *p);
@@ -1264,7 +1266,12 @@ static Node *parse_case_in(Parser *p, Node *n) {
 
 static Node *parse_case(Parser *p, int line) {
   Node *n = node(p, N_CASE, line);
-  if (!is_term(p->tok.type) && !at(p, K_WHEN)) n->a = parse_expr(p);
+  if (!is_term(p->tok.type) && !at(p, K_WHEN)) {
+    int save = p->no_in;
+    p->no_in = 1;
+    n->a = parse_expr(p);
+    p->no_in = save;
+  }
   skip_terms(p);
   Vec whens = {0};
   if (at(p, K_IN)) return parse_case_in(p, n);
@@ -2180,6 +2187,14 @@ static Node *parse_not_expr(Parser *p) {
 
 static Node *parse_expr(Parser *p) {
   Node *l = parse_not_expr(p);
+  if (at(p, K_IN) && !p->no_in) {   /* `v in pattern` */
+    Node *m = node(p, N_MATCH_P, l->line);
+    p->lx.label_ok = 1;
+    next(p);
+    m->a = l;
+    m->b = parse_pattern_top(p, 0);
+    l = m;
+  }
   while (at(p, K_AND) || at(p, K_OR)) {
     int line = p->tok.line, and = at(p, K_AND);
     next(p);
