@@ -146,33 +146,23 @@ _Noreturn void kn_name_error(VM *vm, ID name, VALUE recv, const char *fmt, ...) 
   kn_raise_exc(vm, e);
 }
 
+/* The receiver in CRuby 3.1's NameError/NoMethodError messages: its inspect (the
+ * default #<Foo:0x...> form when inspect fails or is longer than 65 bytes), followed by
+ * ":ClassName" unless it starts with '#': "nil:NilClass", "5:Integer", "main:Object",
+ * "Foo:Class", "#<Foo:0x... @a=1>". */
 VALUE kn_obj_describe(VM *vm, VALUE obj) {
-  const char *s = special_name(vm, obj);
-  if (s) return kn_str_new_cstr(vm, s);
-  if (obj == vm->top_self) return kn_str_new_cstr(vm, "main:Object");
-  if (kn_is_type(obj, T_CLASS)) return kn_str_printf(vm, "%V:Class", kn_class_name(vm, obj));
-  if (kn_is_type(obj, T_MODULE)) return kn_str_printf(vm, "%V:Module", kn_class_name(vm, obj));
-  return kn_str_printf(vm, "an instance of %V", kn_class_name(vm, kn_obj_class(vm, obj)));
+  VALUE s = Qnil;
+  KN_TRY(vm) {
+    s = kn_inspect(vm, obj);
+  } KN_CATCH(vm) {
+    s = Qnil;
+  } KN_END(vm);
+  if (!kn_is_type(s, T_STRING) || RSTRING_LEN(s) > 65) s = kn_any_to_s(vm, obj);
+  if (RSTRING_LEN(s) > 0 && RSTRING_PTR(s)[0] == '#') return s;
+  return kn_str_printf(vm, "%V:%V", s, kn_class_name(vm, kn_obj_class(vm, obj)));
 }
 
-/* CRuby 3.1 NoMethodError message: "undefined method `x' for nil:NilClass",
- * "undefined local variable or method `x' for main:Object", "... for #<Foo>" */
-static VALUE describe_31(VM *vm, VALUE obj) {
-  if (NIL_P(obj)) return kn_str_new_cstr(vm, "nil:NilClass");
-  if (obj == Qtrue) return kn_str_new_cstr(vm, "true:TrueClass");
-  if (obj == Qfalse) return kn_str_new_cstr(vm, "false:FalseClass");
-  if (obj == vm->top_self) return kn_str_new_cstr(vm, "main:Object");
-  if (kn_is_type(obj, T_CLASS) || kn_is_type(obj, T_MODULE)) {
-    VALUE n = kn_class_name(vm, obj);
-    return kn_str_printf(vm, "%V:%s", n, kn_is_type(obj, T_CLASS) ? "Class" : "Module");
-  }
-  VALUE s = kn_inspect(vm, obj);
-  if (RSTRING_LEN(s) > 65) s = kn_any_to_s(vm, obj);
-  VALUE r = kn_str_dup(vm, s);
-  kn_str_cat_cstr(vm, r, ":");
-  kn_str_append(vm, r, kn_class_name(vm, kn_obj_class(vm, obj)));
-  return r;
-}
+static VALUE describe_31(VM *vm, VALUE obj) { return kn_obj_describe(vm, obj); }
 
 _Noreturn void kn_no_method_error(VM *vm, VALUE recv, ID mid, int argc, const VALUE *argv, bool priv_call) {
   (void)argc; (void)argv;

@@ -313,18 +313,7 @@ static VALUE obj_method_missing(ARGS) {
       }
     }
   }
-  VALUE desc;
-  if (NIL_P(self)) desc = kn_str_new_cstr(vm, "nil:NilClass");
-  else if (self == Qtrue) desc = kn_str_new_cstr(vm, "true:TrueClass");
-  else if (self == Qfalse) desc = kn_str_new_cstr(vm, "false:FalseClass");
-  else if (self == vm->top_self) desc = kn_str_new_cstr(vm, "main:Object");
-  else if (kn_is_type(self, T_CLASS) || kn_is_type(self, T_MODULE))
-    desc = kn_str_printf(vm, "%V:%s", kn_class_name(vm, self), kn_is_type(self, T_CLASS) ? "Class" : "Module");
-  else {
-    VALUE s = kn_inspect(vm, self);
-    if (RSTRING_LEN(s) > 65) s = kn_any_to_s(vm, self);
-    desc = kn_str_printf(vm, "%V:%V", s, kn_class_name(vm, kn_obj_class(vm, self)));
-  }
+  VALUE desc = kn_obj_describe(vm, self);
   const MethodEntry *me = kn_method_lookup(vm, kn_class_of(vm, self), mid);
   VALUE msg;
   VALUE cls = vm->eNoMethodError;

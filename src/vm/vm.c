@@ -172,6 +172,12 @@ void kn_iseq_disasm(VM *vm, const Iseq *iseq, FILE *out) {
 static bool core_ready_flag;
 bool kn_vm_core_ready(VM *vm) { (void)vm; return core_ready_flag; }
 
+/* main.to_s / main.inspect */
+static VALUE main_to_s(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
+  (void)self; (void)argc; (void)argv; (void)blk;
+  return kn_str_new_cstr(vm, "main");
+}
+
 static VALUE boot_class(VM *vm, VALUE super) {
   VALUE c = kn_obj_alloc(vm, T_CLASS, 0);
   RCLASS(c)->super = super;
@@ -279,6 +285,8 @@ VM *kn_vm_new(void) {
   vm->cBinding = kn_define_class(vm, "Binding", vm->cObject);
   vm->cData = 0;
   vm->top_self = kn_obj_alloc(vm, T_OBJECT, vm->cObject);
+  kn_define_singleton_method(vm, vm->top_self, "to_s", main_to_s, 0, 0);
+  kn_define_singleton_method(vm, vm->top_self, "inspect", main_to_s, 0, 0);
   vm->top_cref = kn_cref_new(vm, vm->cObject, 0);
   vm->cfp->self = vm->top_self;
   vm->cfp->cref = vm->top_cref;

@@ -337,7 +337,7 @@ VALUE kn_backtrace(VM *vm, int skip);          /* Array of "file:line:in `m'" St
 void kn_check_frozen(VM *vm, VALUE obj);       /* raises FrozenError */
 void kn_print_error(VM *vm, VALUE exc, FILE *out);  /* CRuby's uncaught-exception report */
 VALUE kn_exc_message(VM *vm, VALUE exc);       /* String */
-VALUE kn_obj_describe(VM *vm, VALUE obj);      /* NoMethodError's "an instance of Foo" / "nil" */
+VALUE kn_obj_describe(VM *vm, VALUE obj);      /* NoMethodError's receiver: "5:Integer", "#<Foo>" */
 
 /* ---- conversions and generic object protocol (src/vm/object.c) ------------------------ */
 VALUE kn_inspect(VM *vm, VALUE v);     /* String; calls #inspect */
