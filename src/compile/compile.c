@@ -1819,6 +1819,7 @@ static Iseq *compile_child(Compiler *pc, Node *body, Params *params, IseqType ty
     hidden_local(&c);
     c.iseq->param.lead_num = 1;
     c.iseq->param.size = 1;
+    c.iseq->param.ambiguous_param0 = true;   /* the element arrives whole, like |x| */
   } else {
     setup_params(&c, params, block_node, &mlhs, &mlhs_idx, &nmlhs);
   }

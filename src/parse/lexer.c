@@ -980,7 +980,8 @@ static void lex_code(Lexer *lx, Token *t) {
     if (lx->p >= lx->end) {
       if (lx->nmodes > 0) kn_lex_error(lx, lx->line, "unterminated string meets end of file");
       t->type = T_EOF;
-      t->line = lx->line;
+      /* CRuby reports end-of-input on the last line, not on the empty one after it */
+      t->line = lx->p > lx->src && lx->p[-1] == '\n' && lx->line > 1 ? lx->line - 1 : lx->line;
       t->spc = 1;
       return;
     }

@@ -654,6 +654,7 @@ VALUE kn_gvar_get(VM *vm, ID name) {
   const char *s = kn_id_name(vm, name);
   if (s[1] == '!' && !s[2]) return vm->errinfo && !kn_is_type(vm->errinfo, T_THROW) ? vm->errinfo : Qnil;
   if (s[1] == '~' && !s[2]) return vm->last_match ? vm->last_match : Qnil;
+  if (s[1] == '*' && !s[2]) return kn_const_get(vm, vm->cObject, kn_intern(vm, "ARGV"));
   if (strcmp(s, "$0") == 0 || strcmp(s, "$PROGRAM_NAME") == 0) return vm->script_name ? vm->script_name : Qnil;
   if (strcmp(s, "$@") == 0) {
     VALUE e = kn_gvar_get(vm, kn_intern(vm, "$!"));

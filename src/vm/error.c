@@ -229,8 +229,9 @@ void kn_print_error(VM *vm, VALUE exc, FILE *out) {
     kn_str_cat_cstr(vm, s, vm->main_file ? vm->main_file : "-");
     kn_str_cat_cstr(vm, s, ": ");
   }
-  if (RSTRING_LEN(msg) == 0) {
-    kn_str_cat_cstr(vm, s, "unhandled exception\n");
+  if (RSTRING_LEN(msg) == 0) {   /* CRuby prints the class name alone */
+    kn_str_append(vm, s, cname);
+    kn_str_cat_cstr(vm, s, "\n");
   } else {
     const char *p = RSTRING_PTR(msg);
     const char *nl = memchr(p, '\n', RSTRING_LEN(msg));

@@ -1447,10 +1447,14 @@ loop_top:
     ENTER(2);
     VALUE a = sp[-2], b = sp[-1];
     if (!(vm->redefined_basic & KN_BOP_LTLT) && HEAP_P(a)) {
-      if (RBASIC(a)->klass == vm->cArray && !(RBASIC(a)->flags & FL_FROZEN)) {
+      /* like CRuby's opt_ltlt, no frame for Array#<< / String#<<: a FrozenError is
+       * reported at the caller's line */
+      if (RBASIC(a)->klass == vm->cArray) {
+        kn_check_frozen(vm, a);
         kn_ary_push(vm, a, b); sp--; NEXT();
       }
-      if (RBASIC(a)->klass == vm->cString && kn_is_type(b, T_STRING) && !(RBASIC(a)->flags & FL_FROZEN)) {
+      if (RBASIC(a)->klass == vm->cString && kn_is_type(b, T_STRING)) {
+        kn_check_frozen(vm, a);
         kn_str_append(vm, a, b); sp--; NEXT();
       }
     }
