@@ -212,6 +212,10 @@ static void include_into(VM *vm, VALUE klass, VALUE at, VALUE module) {
     RCLASS(insert_after)->super = ic;
     insert_after = ic;
     add_includer(m, klass);
+    /* the module's methods now shadow or extend klass: fast paths must notice */
+    IdTable *t = RCLASS(origin_of(m))->m_tbl;
+    for (long k = 0; t && k < t->n; k++)
+      if (t->ents[k].key) kn_vm_check_redefinition(vm, klass, t->ents[k].key);
   }
   vm->method_serial++;
   vm->const_serial++;
@@ -263,10 +267,9 @@ VALUE kn_mod_ancestors(VM *vm, VALUE klass) {
   VALUE a = kn_ary_new(vm);
   for (VALUE c = klass; c; c = RCLASS(c)->super) {
     if (KN_BUILTIN_TYPE(c) == T_ICLASS) {
-      VALUE m = RCLASS(c)->ext->module;
-      if (ext(m)->origin == c) continue;  /* origin of a prepended class */
-      kn_ary_push(vm, a, m);
-    } else {
+      /* a prepended class is listed where its origin is, after its prepended modules */
+      kn_ary_push(vm, a, RCLASS(c)->ext->module);
+    } else if (!(RBASIC(c)->flags & FL_PREPENDED)) {
       kn_ary_push(vm, a, c);
     }
   }
@@ -281,7 +284,8 @@ static uint32_t basic_op_bit(VM *vm, ID mid) {
     {"<=", KN_BOP_LE}, {">", KN_BOP_GT}, {">=", KN_BOP_GE}, {"<<", KN_BOP_LTLT},
     {"&", KN_BOP_AND}, {"|", KN_BOP_OR}, {"[]", KN_BOP_AREF}, {"[]=", KN_BOP_ASET},
     {"length", KN_BOP_LENGTH}, {"size", KN_BOP_SIZE}, {"empty?", KN_BOP_EMPTY},
-    {"succ", KN_BOP_SUCC}, {"!", KN_BOP_NOT}, {"nil?", KN_BOP_NIL_P}};
+    {"succ", KN_BOP_SUCC}, {"!", KN_BOP_NOT}, {"nil?", KN_BOP_NIL_P}, {"to_s", KN_BOP_TO_S},
+    {"to_proc", KN_BOP_TO_PROC}};
   const char *s = kn_id_name(vm, mid);
   for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) if (strcmp(s, t[i].n) == 0) return t[i].bit;
   return 0;
@@ -291,6 +295,12 @@ void kn_vm_check_redefinition(VM *vm, VALUE klass, ID mid) {
   if (!kn_vm_core_ready(vm)) return;
   VALUE k = klass;
   if (KN_BUILTIN_TYPE(k) == T_ICLASS) k = RCLASS(k)->ext->module;
+  if (KN_BUILTIN_TYPE(k) == T_MODULE && k != vm->cKernel && k != vm->cComparable) {
+    /* a method added to a module reaches the classes that include it */
+    ClassExt *e = RCLASS(k)->ext;
+    for (int i = 0; e && i < e->nincluders; i++) kn_vm_check_redefinition(vm, e->includers[i], mid);
+    return;
+  }
   if (k == vm->cInteger || k == vm->cFloat || k == vm->cString || k == vm->cArray ||
       k == vm->cHash || k == vm->cSymbol || k == vm->cNilClass || k == vm->cBasicObject ||
       k == vm->cObject || k == vm->cKernel || k == vm->cNumeric || k == vm->cComparable ||

@@ -235,7 +235,7 @@ static const Block *bh_block(VM *vm, VALUE bh, bool *is_lambda) {
 static VALUE to_block_handler(VM *vm, VALUE v) {
   if (NIL_P(v)) return Qnil;
   if (kn_is_type(v, T_PROC)) return v;
-  if (SYMBOL_P(v)) return kn_sym_to_proc(vm, v);
+  if (SYMBOL_P(v) && !(vm->redefined_basic & KN_BOP_TO_PROC)) return kn_sym_to_proc(vm, v);
   VALUE p = kn_funcall(vm, v, vm->id_to_proc, 0, NULL);
   if (!kn_is_type(p, T_PROC))
     kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Proc)", kn_obj_classname(vm, v));
@@ -344,12 +344,12 @@ static VALUE call_method_missing(VM *vm, CallArgs *ca, int reason) {
     (void)argv;
     if (reason == 1) {
       kn_raise_exc(vm, kn_funcall(vm, vm->eNoMethodError, vm->id_new, 2, (VALUE[]){
-        kn_str_printf(vm, "private method `%s' called for %S", kn_id_name(vm, ca->mid), kn_obj_describe(vm, ca->recv)),
+        kn_str_printf(vm, "private method `%s' called for %V", kn_id_name(vm, ca->mid), kn_obj_describe(vm, ca->recv)),
         ID2SYM(ca->mid)}));
     }
     if (reason == 2) {
       kn_raise_exc(vm, kn_funcall(vm, vm->eNoMethodError, vm->id_new, 2, (VALUE[]){
-        kn_str_printf(vm, "protected method `%s' called for %S", kn_id_name(vm, ca->mid), kn_obj_describe(vm, ca->recv)),
+        kn_str_printf(vm, "protected method `%s' called for %V", kn_id_name(vm, ca->mid), kn_obj_describe(vm, ca->recv)),
         ID2SYM(ca->mid)}));
     }
     method_missing_error(vm, ca, NULL);
@@ -547,7 +547,7 @@ VALUE kn_vm_invoke_block(VM *vm, VALUE bh, int argc, const VALUE *argv, VALUE bl
   Frame *f = push_frame(vm, ep, FRAME_FINISH | FRAME_BLOCK | (is_lambda ? FRAME_LAMBDA : 0));
   f->self = self_override != Qundef ? self_override : b->self;
   f->me = b->me;
-  f->mid = cfp->mid;
+  f->mid = b->me ? b->me->name : cfp->mid;   /* super and __method__ in a block: its method */
   f->iseq = iseq;
   f->blockh = NIL_P(blockarg) ? Qnil : blockarg;
   f->cref = b->cref;
@@ -1271,12 +1271,17 @@ loop_top:
     VALUE klass = class_of(vm, ca.recv);
     VALUE c = klass;
     VALUE owner = cur->owner;
-    while (c && c != owner && !(kn_is_type(c, T_ICLASS) && (RCLASS(c)->ext->module == owner || c == owner))) c = RCLASS(c)->super;
+    /* the owner's place in the receiver's chain; a prepended class's own methods live in
+     * its origin iclass, below the prepended modules */
+    bool prepended = !kn_is_type(owner, T_ICLASS) && (RBASIC(owner)->flags & FL_PREPENDED);
+    while (c && !((c == owner && !prepended) ||
+                  (kn_is_type(c, T_ICLASS) && RCLASS(c)->ext->module == owner)))
+      c = RCLASS(c)->super;
     VALUE found;
     const MethodEntry *me = c ? kn_method_lookup_from(vm, RCLASS(c)->super, ca.mid, &found) : NULL;
     if (!me) {
       VALUE mm = kn_funcall(vm, vm->eNoMethodError, vm->id_new, 2, (VALUE[]){
-        kn_str_printf(vm, "super: no superclass method `%s' for %S", kn_id_name(vm, ca.mid), kn_obj_describe(vm, ca.recv)),
+        kn_str_printf(vm, "super: no superclass method `%s' for %V", kn_id_name(vm, ca.mid), kn_obj_describe(vm, ca.recv)),
         ID2SYM(ca.mid)});
       kn_raise_exc(vm, mm);
     }

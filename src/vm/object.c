@@ -29,9 +29,11 @@ VALUE kn_inspect(VM *vm, VALUE v) {
 
 VALUE kn_obj_as_string(VM *vm, VALUE v) {
   if (kn_is_type(v, T_STRING)) return v;
-  if (FIXNUM_P(v)) return kn_int_to_s(vm, v, 10);
-  if (SYMBOL_P(v)) return kn_id_str(vm, SYM2ID(v));
-  if (NIL_P(v)) return kn_str_new(vm, "", 0);
+  if (!(vm->redefined_basic & KN_BOP_TO_S)) {
+    if (FIXNUM_P(v)) return kn_int_to_s(vm, v, 10);
+    if (SYMBOL_P(v)) return kn_id_str(vm, SYM2ID(v));
+    if (NIL_P(v)) return kn_str_new(vm, "", 0);
+  }
   VALUE s = kn_funcall(vm, v, vm->id_to_s, 0, NULL);
   if (!kn_is_type(s, T_STRING)) return kn_any_to_s(vm, v);
   return s;

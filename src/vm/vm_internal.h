@@ -15,6 +15,8 @@ enum {
   KN_BOP_AND = 1 << 12, KN_BOP_OR = 1 << 13, KN_BOP_AREF = 1 << 14, KN_BOP_ASET = 1 << 15,
   KN_BOP_LENGTH = 1 << 16, KN_BOP_SIZE = 1 << 17, KN_BOP_EMPTY = 1 << 18,
   KN_BOP_SUCC = 1 << 19, KN_BOP_NOT = 1 << 20, KN_BOP_NIL_P = 1 << 21,
+  KN_BOP_TO_S = 1 << 22,     /* to_s of Integer/Symbol/NilClass (string interpolation) */
+  KN_BOP_TO_PROC = 1 << 23,  /* Symbol#to_proc (&:sym) */
 };
 /* Called by kn_add_method: marks a fast path as redefined when a core class gets a new
  * definition of one of these operators. */
