@@ -115,7 +115,13 @@ static void set_class_path(VM *vm, VALUE klass, VALUE outer, ID name) {
 
 VALUE kn_class_name(VM *vm, VALUE klass) {
   ClassExt *e = ext(klass);
-  if (e->name) return kn_str_dup(vm, e->name);
+  if (e->name) {
+    /* names made while booting, before String existed, have no class yet */
+    if (!RBASIC(e->name)->klass) RBASIC(e->name)->klass = vm->cString;
+    VALUE s = kn_str_dup(vm, e->name);
+    if (!RBASIC(s)->klass) RBASIC(s)->klass = vm->cString;
+    return s;
+  }
   if (RBASIC(klass)->flags & FL_SINGLETON) {
     VALUE s = kn_str_new_cstr(vm, "#<Class:");
     VALUE at = e->attached;
@@ -309,6 +315,15 @@ void kn_vm_check_redefinition(VM *vm, VALUE klass, ID mid) {
 }
 
 void kn_add_method(VM *vm, VALUE klass, ID name, MethodEntry *me) {
+  if (KN_FROZEN_P(klass) && kn_vm_core_ready(vm)) {
+    /* CRuby: "can't modify frozen class: C" / "module: M" / "object: #<...>" (singleton) */
+    bool sing = (RBASIC(klass)->flags & FL_SINGLETON) != 0;
+    VALUE shown = sing ? RCLASS(klass)->ext->attached : klass;
+    VALUE e = kn_exc_new(vm, vm->eFrozenError, "can't modify frozen %s: %s",
+                         sing ? "object" : kn_is_type(klass, T_MODULE) ? "module" : "class",
+                         kn_str_cstr(vm, kn_inspect(vm, shown)));
+    kn_raise_exc(vm, e);
+  }
   MethodEntry *copy = kn_xmalloc(sizeof(MethodEntry));
   *copy = *me;
   copy->name = name;

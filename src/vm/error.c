@@ -152,11 +152,13 @@ _Noreturn void kn_name_error(VM *vm, ID name, VALUE recv, const char *fmt, ...) 
  * "Foo:Class", "#<Foo:0x... @a=1>". */
 VALUE kn_obj_describe(VM *vm, VALUE obj) {
   VALUE s = Qnil;
-  KN_TRY(vm) {
-    s = kn_inspect(vm, obj);
-  } KN_CATCH(vm) {
-    s = Qnil;
-  } KN_END(vm);
+  if (kn_respond_to(vm, obj, kn_intern(vm, "inspect"), true)) {   /* BasicObject has none */
+    KN_TRY(vm) {
+      s = kn_inspect(vm, obj);
+    } KN_CATCH(vm) {
+      s = Qnil;
+    } KN_END(vm);
+  }
   if (!kn_is_type(s, T_STRING) || RSTRING_LEN(s) > 65) s = kn_any_to_s(vm, obj);
   if (RSTRING_LEN(s) > 0 && RSTRING_PTR(s)[0] == '#') return s;
   return kn_str_printf(vm, "%V:%V", s, kn_class_name(vm, kn_obj_class(vm, obj)));

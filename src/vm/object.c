@@ -467,7 +467,7 @@ static ID ivar_name(VM *vm, VALUE name) {
   ID id = SYMBOL_P(name) ? SYM2ID(name) : SYM2ID(kn_str_intern(vm, kn_check_string(vm, name)));
   const char *s = kn_id_name(vm, id);
   if (s[0] != '@' || s[1] == '@' || !s[1])
-    kn_name_error(vm, id, Qnil, "'%s' is not allowed as an instance variable name", s);
+    kn_name_error(vm, id, Qnil, "`%s' is not allowed as an instance variable name", s);
   return id;
 }
 static VALUE obj_ivar_get(ARGS) { UNUSED; return kn_ivar_get(vm, self, ivar_name(vm, argv[0])); }
@@ -589,7 +589,10 @@ static VALUE obj_instance_variables_hook(ARGS) { UNUSED; return Qnil; }
 static VALUE mod_name(ARGS) {
   UNUSED;
   ClassExt *e = RCLASS(self)->ext;
-  if (e && e->name) return e->name;
+  if (e && e->name) {
+    if (!RBASIC(e->name)->klass) RBASIC(e->name)->klass = vm->cString;   /* named at boot */
+    return e->name;
+  }
   return Qnil;
 }
 static VALUE mod_to_s(ARGS) { UNUSED; return kn_class_name(vm, self); }
@@ -748,9 +751,39 @@ static VALUE mod_remove_method(ARGS) {
   return self;
 }
 
+/* method_added (or singleton_method_added on the attached object) after an attr_* */
+static void attr_added_hook(VM *vm, VALUE klass, ID id) {
+  VALUE sym = ID2SYM(id);
+  if (RBASIC(klass)->flags & FL_SINGLETON)
+    kn_funcall(vm, RCLASS(klass)->ext->attached, vm->id_singleton_method_added, 1, &sym);
+  else
+    kn_funcall(vm, klass, vm->id_method_added, 1, &sym);
+}
+
+/* Module.nesting: the lexical scopes of the caller, innermost first (not the top level) */
+static VALUE mod_s_nesting(ARGS) {
+  UNUSED;
+  Frame *f = kn_vm_caller_frame(vm);
+  VALUE r = kn_ary_new(vm);
+  for (VALUE c = f ? f->cref : 0; c; c = RCREF(c)->parent)
+    if (RCREF(c)->parent) kn_ary_push(vm, r, RCREF(c)->klass);
+  return r;
+}
+
+static VALUE mod_singleton_class_p(ARGS) {
+  UNUSED;
+  return KN_BOOL(RBASIC(self)->flags & FL_SINGLETON);
+}
+
 static VALUE define_attr(VM *vm, VALUE klass, VALUE name, bool reader, bool writer) {
   ID id = to_id(vm, name);
   const char *s = kn_id_name(vm, id);
+  bool ok = (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') || s[0] == '_' ||
+            (unsigned char)s[0] >= 0x80;
+  for (const char *q = s; *q && ok; q++)
+    ok = (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
+         *q == '_' || (unsigned char)*q >= 0x80;
+  if (!ok) kn_name_error(vm, id, klass, "invalid attribute name `%s'", s);
   char buf[512];
   snprintf(buf, sizeof buf, "@%s", s);
   ID ivar = kn_intern(vm, buf);
@@ -764,6 +797,7 @@ static VALUE define_attr(VM *vm, VALUE klass, VALUE name, bool reader, bool writ
     me.vis = vis;
     kn_add_method(vm, klass, id, &me);
     kn_ary_push(vm, r, ID2SYM(id));
+    attr_added_hook(vm, klass, id);
   }
   if (writer) {
     MethodEntry me = {0};
@@ -774,6 +808,7 @@ static VALUE define_attr(VM *vm, VALUE klass, VALUE name, bool reader, bool writ
     ID wid = kn_intern(vm, buf);
     kn_add_method(vm, klass, wid, &me);
     kn_ary_push(vm, r, ID2SYM(wid));
+    attr_added_hook(vm, klass, wid);
   }
   return r;
 }
@@ -1050,6 +1085,8 @@ void kn_init_vm_object(VM *vm) {
   kn_define_method(vm, M, "include?", mod_include_p, 1, 1);
   kn_define_method(vm, M, "included_modules", mod_included_modules, 0, 0);
   kn_define_method(vm, M, "instance_methods", mod_instance_methods, 0, 1);
+  kn_define_singleton_method(vm, M, "nesting", mod_s_nesting, 0, 0);
+  kn_define_method(vm, M, "singleton_class?", mod_singleton_class_p, 0, 0);
   kn_define_method(vm, M, "public_instance_methods", mod_public_instance_methods, 0, 1);
   kn_define_method(vm, M, "private_instance_methods", mod_private_instance_methods, 0, 1);
   kn_define_method(vm, M, "protected_instance_methods", mod_protected_instance_methods, 0, 1);
