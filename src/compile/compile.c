@@ -378,7 +378,7 @@ static void assign_top(Compiler *c, Node *t) {
     Node *p = t->b;
     if (p->kind == N_COLON2) compile(c, p->a, true);
     else if (p->kind == N_COLON3) emit_putobject(c, c->vm->cObject);
-    else emit1(c, BIN_putspecialobject, 1, 2);
+    else emit1(c, BIN_putspecialobject, 1, 3);
     emit1(c, BIN_setconstant, -2, intern(c, p->str));
     break;
   }
@@ -452,7 +452,7 @@ static void write_var(Compiler *c, Node *t) {
   case N_GVAR: emit1(c, BIN_setglobal, -1, intern(c, t->str)); break;
   case N_CVAR: emit1(c, BIN_setclassvariable, -1, intern(c, t->str)); break;
   case N_CONST:
-    emit1(c, BIN_putspecialobject, 1, 2);
+    emit1(c, BIN_putspecialobject, 1, 3);
     emit1(c, BIN_setconstant, -2, intern(c, t->str));
     break;
   case N_COLON2:
@@ -1377,7 +1377,7 @@ static void compile_class(Compiler *c, Node *n, bool used) {
     Node *p = n->b;
     if (p->kind == N_COLON2) compile(c, p->a, true);
     else if (p->kind == N_COLON3) emit_putobject(c, c->vm->cObject);
-    else emit1(c, BIN_putspecialobject, 1, 2);
+    else emit1(c, BIN_putspecialobject, 1, 3);
     if (n->kind == N_CLASS && n->c) { compile(c, n->c, true); flags = 8; }
     else { emit0(c, BIN_putnil, 1); flags = 0; }
     if (n->kind == N_MODULE) flags |= 2;

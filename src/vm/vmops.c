@@ -24,7 +24,8 @@ VALUE kn_vm_cbase(VM *vm, Frame *f) {
 VALUE kn_vm_special_object(VM *vm, Frame *f, int which) {
   switch (which) {
   case 1: return vm->vmcore;
-  case 2: case 3: return kn_vm_cbase(vm, f);
+  case 2: return kn_vm_cbase(vm, f);                     /* def/alias/undef target */
+  case 3: return kn_vm_cref_class(vm, f->cref);          /* constants and class bodies: lexical */
   default: return Qnil;
   }
 }
