@@ -760,6 +760,39 @@ static void attr_added_hook(VM *vm, VALUE klass, ID id) {
     kn_funcall(vm, klass, vm->id_method_added, 1, &sym);
 }
 
+/* Module#remove_const (private): removes and returns the constant's value */
+static VALUE mod_remove_const(ARGS) {
+  UNUSED;
+  ID id = to_id(vm, argv[0]);
+  ClassExt *e = RCLASS(self)->ext;
+  uintptr_t v;
+  if (!e || !e->consts || !kn_idtable_get(e->consts, id, &v))
+    kn_name_error(vm, id, self, "constant %s::%s not defined", kn_str_cstr(vm, kn_class_name(vm, self)),
+                  kn_id_name(vm, id));
+  kn_idtable_delete(e->consts, id);
+  vm->const_serial++;
+  return (VALUE)v;
+}
+
+/* Kernel#global_variables: the special ones, then every global assigned so far */
+static VALUE k_global_variables(ARGS) {
+  UNUSED;
+  static const char *const special[] = {"$!", "$@", "$~", "$&", "$`", "$'", "$+", "$0",
+                                        "$PROGRAM_NAME", "$*", "$stdout", "$stderr", "$stdin",
+                                        "$,", "$/", "$;", "$\\", "$_", "$$"};
+  VALUE r = kn_ary_new(vm);
+  for (size_t i = 0; i < sizeof special / sizeof special[0]; i++) kn_ary_push(vm, r, kn_sym(vm, special[i]));
+  IdTable *t = vm->globals;
+  for (long i = 0; t && i < t->n; i++) {
+    if (!t->ents[i].key) continue;
+    VALUE sym = ID2SYM(t->ents[i].key);
+    bool seen = false;
+    for (long k = 0; k < RARRAY_LEN(r) && !seen; k++) seen = RARRAY_PTR(r)[k] == sym;
+    if (!seen) kn_ary_push(vm, r, sym);
+  }
+  return r;
+}
+
 /* Module.nesting: the lexical scopes of the caller, innermost first (not the top level) */
 static VALUE mod_s_nesting(ARGS) {
   UNUSED;
@@ -1086,6 +1119,8 @@ void kn_init_vm_object(VM *vm) {
   kn_define_method(vm, M, "included_modules", mod_included_modules, 0, 0);
   kn_define_method(vm, M, "instance_methods", mod_instance_methods, 0, 1);
   kn_define_singleton_method(vm, M, "nesting", mod_s_nesting, 0, 0);
+  kn_define_private_method(vm, M, "remove_const", mod_remove_const, 1, 1);
+  kn_define_private_method(vm, vm->cKernel, "global_variables", k_global_variables, 0, 0);
   kn_define_method(vm, M, "singleton_class?", mod_singleton_class_p, 0, 0);
   kn_define_method(vm, M, "public_instance_methods", mod_public_instance_methods, 0, 1);
   kn_define_method(vm, M, "private_instance_methods", mod_private_instance_methods, 0, 1);
