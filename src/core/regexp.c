@@ -385,7 +385,7 @@ static VALUE str_match_p(ARGS) {
 }
 static VALUE str_eqtilde(ARGS) {
   UNUSED;
-  if (kn_is_type(argv[0], T_STRING)) kn_raise(vm, vm->eTypeError, "wrong argument type String (expected Regexp)");
+  if (kn_is_type(argv[0], T_STRING)) kn_raise(vm, vm->eTypeError, "type mismatch: String given");
   return kn_funcall(vm, argv[0], kn_intern(vm, "=~"), 1, &self);
 }
 

@@ -167,7 +167,6 @@ VALUE kn_obj_describe(VM *vm, VALUE obj) {
 static VALUE describe_31(VM *vm, VALUE obj) { return kn_obj_describe(vm, obj); }
 
 _Noreturn void kn_no_method_error(VM *vm, VALUE recv, ID mid, int argc, const VALUE *argv, bool priv_call) {
-  (void)argc; (void)argv;
   VALUE desc = describe_31(vm, recv);
   const MethodEntry *me = kn_method_lookup(vm, kn_class_of(vm, recv), mid);
   VALUE msg;
@@ -187,6 +186,7 @@ _Noreturn void kn_no_method_error(VM *vm, VALUE recv, ID mid, int argc, const VA
   VALUE e = kn_exc_new_str(vm, cls, msg);
   kn_ivar_set(vm, e, kn_intern(vm, "__name"), ID2SYM(mid));
   kn_ivar_set(vm, e, kn_intern(vm, "__receiver"), recv);
+  kn_ivar_set(vm, e, kn_intern(vm, "__args"), kn_ary_new_from(vm, argc, argv));
   kn_raise_exc(vm, e);
 }
 
@@ -313,19 +313,45 @@ static VALUE exc_set_backtrace(VM *vm, VALUE self, int argc, VALUE *argv, VALUE 
   return bt;
 }
 
+/* Exception#full_message(highlight: false, order: :top|:bottom), CRuby 3.1's layout:
+ * "LOC: first line (Class)\nrest of message" then "\tfrom LOC" lines (order: :top), or a
+ * "Traceback (most recent call last):" header and numbered lines first (order: :bottom). */
 static VALUE exc_full_message(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
-  (void)argc; (void)argv; (void)blk;
+  (void)blk;
+  bool bottom = false;
+  if (argc > 0 && kn_is_type(argv[argc - 1], T_HASH)) {
+    VALUE o = kn_hash_aref(vm, argv[argc - 1], kn_sym(vm, "order"));
+    bottom = o == kn_sym(vm, "bottom");
+  }
   VALUE bt = kn_ivar_get(vm, self, id_bt(vm));
+  long nbt = kn_is_type(bt, T_ARRAY) ? RARRAY_LEN(bt) : 0;
   VALUE msg = kn_exc_message(vm, self);
   VALUE s = kn_str_new(vm, "", 0);
-  if (kn_is_type(bt, T_ARRAY) && RARRAY_LEN(bt) > 0) { kn_str_append(vm, s, RARRAY_PTR(bt)[0]); kn_str_cat_cstr(vm, s, ": "); }
-  else { kn_str_cat_cstr(vm, s, vm->main_file ? vm->main_file : "-"); kn_str_cat_cstr(vm, s, ": "); }
-  kn_str_append(vm, s, msg);
-  kn_str_cat_cstr(vm, s, " (");
-  kn_str_append(vm, s, kn_class_name(vm, kn_obj_class(vm, self)));
-  kn_str_cat_cstr(vm, s, ")");
-  if (kn_is_type(bt, T_ARRAY))
-    for (long i = 1; i < RARRAY_LEN(bt); i++) {
+  if (bottom && nbt > 1) {
+    kn_str_cat_cstr(vm, s, "Traceback (most recent call last):\n");
+    for (long i = nbt - 1; i >= 1; i--) {
+      VALUE line = kn_str_printf(vm, "\t%ld: from %V\n", i, RARRAY_PTR(bt)[i]);
+      kn_str_append(vm, s, line);
+    }
+  }
+  if (nbt > 0) kn_str_append(vm, s, RARRAY_PTR(bt)[0]);
+  else kn_str_cat_cstr(vm, s, vm->main_file ? vm->main_file : "-");
+  kn_str_cat_cstr(vm, s, ": ");
+  VALUE cname = kn_class_name(vm, kn_obj_class(vm, self));
+  const char *m = RSTRING_PTR(msg);
+  long mlen = RSTRING_LEN(msg);
+  const char *nl = mlen ? memchr(m, '\n', (size_t)mlen) : NULL;
+  if (mlen == 0) {
+    kn_str_append(vm, s, cname);
+  } else {
+    kn_str_cat(vm, s, m, nl ? nl - m : mlen);
+    kn_str_cat_cstr(vm, s, " (");
+    kn_str_append(vm, s, cname);
+    kn_str_cat_cstr(vm, s, ")");
+    if (nl) kn_str_cat(vm, s, nl, mlen - (nl - m));
+  }
+  if (!bottom)
+    for (long i = 1; i < nbt; i++) {
       kn_str_cat_cstr(vm, s, "\n\tfrom ");
       kn_str_append(vm, s, RARRAY_PTR(bt)[i]);
     }
@@ -502,5 +528,5 @@ void kn_init_exception(VM *vm) {
   vm->eErrnoENOTDIR = kn_define_class_under(vm, errno_mod, "ENOTDIR", vm->eSystemCallError);
   vm->eErrnoEPIPE = kn_define_class_under(vm, errno_mod, "EPIPE", vm->eSystemCallError);
   vm->eErrnoEINVAL = kn_define_class_under(vm, errno_mod, "EINVAL", vm->eSystemCallError);
-  vm->eMathDomainError = kn_define_class_under(vm, vm->cMath, "DomainError", vm->eArgumentError);
+  vm->eMathDomainError = kn_define_class_under(vm, vm->cMath, "DomainError", vm->eStandardError);   /* as in CRuby 3.1 */
 }

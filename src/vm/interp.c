@@ -331,6 +331,9 @@ static VALUE call_bmethod(VM *vm, const MethodEntry *me, CallArgs *ca) {
 
 static _Noreturn void method_missing_error(VM *vm, CallArgs *ca, const MethodEntry *me) {
   (void)me;
+  if ((ca->flag & CI_VCALL) && !me)   /* a bare identifier: NameError, as in CRuby */
+    kn_name_error(vm, ca->mid, ca->recv, "undefined local variable or method `%s' for %s",
+                  kn_id_name(vm, ca->mid), kn_str_cstr(vm, kn_obj_describe(vm, ca->recv)));
   kn_no_method_error(vm, ca->recv, ca->mid, ca->argc, ca->argv, (ca->flag & CI_FCALL) != 0);
 }
 
