@@ -236,6 +236,8 @@ static VALUE to_block_handler(VM *vm, VALUE v) {
   if (NIL_P(v)) return Qnil;
   if (kn_is_type(v, T_PROC)) return v;
   if (SYMBOL_P(v) && !(vm->redefined_basic & KN_BOP_TO_PROC)) return kn_sym_to_proc(vm, v);
+  if (!kn_respond_to(vm, v, vm->id_to_proc, true))
+    kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Proc)", kn_obj_classname(vm, v));
   VALUE p = kn_funcall(vm, v, vm->id_to_proc, 0, NULL);
   if (!kn_is_type(p, T_PROC))
     kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Proc)", kn_obj_classname(vm, v));

@@ -79,7 +79,7 @@ static VALUE k_catch(ARGS) {
   } KN_CATCH(vm) {
     VALUE e = vm->errinfo;
     if (kn_is_type(e, T_THROW) && RTHROW(e)->state == KN_TAG_THROW &&
-        (RTHROW(e)->tag == vtag || kn_equal(vm, RTHROW(e)->tag, vtag))) {
+        RTHROW(e)->tag == vtag) {
       result = RTHROW(e)->value;
       vm->errinfo = Qnil;
     } else {
@@ -98,7 +98,7 @@ static VALUE k_throw(ARGS) {
   for (Frame *f = vm->cfp; f >= vm->frames; f--) {
     if (f->me && f->me->type == ME_CFUNC && f->me->cfunc == k_catch) {
       VALUE t = f->argc > 0 ? f->base[1] : Qundef;
-      if (t == Qundef || t == tag || kn_equal(vm, t, tag)) { found = true; break; }
+      if (t == Qundef || t == tag) { found = true; break; }   /* identity, as in CRuby */
     }
   }
   if (!found) {
@@ -141,6 +141,22 @@ static VALUE k_method_name(ARGS) {
   Frame *f = kn_vm_caller_frame(vm);
   if (f->me) return ID2SYM(f->me->original_name ? f->me->original_name : f->me->name);
   return Qnil;
+}
+
+/* __dir__: the absolute directory of the caller's file (nil for -e / eval) */
+static VALUE k_dir(ARGS) {
+  UNUSED;
+  Frame *f = kn_vm_caller_frame(vm);
+  const char *file = f && f->iseq ? f->iseq->file : NULL;
+  if (!file || strcmp(file, "-e") == 0 || strcmp(file, "-") == 0 || strncmp(file, "(eval", 5) == 0)
+    return Qnil;
+  char real[PATH_MAX];
+  if (!realpath(file, real)) snprintf(real, sizeof real, "%s", file);
+  char *slash = strrchr(real, '/');
+  if (slash == real) slash[1] = 0;
+  else if (slash) *slash = 0;
+  else snprintf(real, sizeof real, ".");
+  return kn_str_new_cstr(vm, real);
 }
 
 static VALUE k_caller(ARGS) {
@@ -522,6 +538,7 @@ void kn_init_vm_kernel(VM *vm) {
   kn_define_module_function(vm, K, "lambda", k_lambda, 0, 0);
   kn_define_module_function(vm, K, "proc", k_proc, 0, 0);
   kn_define_module_function(vm, K, "__method__", k_method_name, 0, 0);
+  kn_define_module_function(vm, K, "__dir__", k_dir, 0, 0);
   kn_define_module_function(vm, K, "caller", k_caller, 0, 2);
   kn_define_module_function(vm, K, "exit", k_exit, 0, 1);
   kn_define_module_function(vm, K, "exit!", k_exit_bang, 0, 1);

@@ -339,18 +339,19 @@ static VALUE obj_method_missing(ARGS) {
   kn_raise_exc(vm, e);
 }
 
+static ID to_id(VM *vm, VALUE name);
+
 static VALUE obj_send(ARGS) {
   if (argc < 1) kn_raise(vm, vm->eArgumentError, "no method name given");
-  VALUE name = argv[0];
-  ID mid = SYMBOL_P(name) ? SYM2ID(name) : SYM2ID(kn_str_intern(vm, kn_check_string(vm, name)));
-  bool kw = argc > 1 && kn_is_type(argv[argc - 1], T_HASH);
+  ID mid = to_id(vm, argv[0]);
+  /* a trailing Hash is passed on as keywords only if it came as keywords */
+  bool kw = argc > 1 && (vm->cfp->flags & FRAME_KW) && kn_is_type(argv[argc - 1], T_HASH);
   return kn_funcall_kw(vm, self, mid, argc - 1, argv + 1, blk, kw);
 }
 
 static VALUE obj_public_send(ARGS) {
   if (argc < 1) kn_raise(vm, vm->eArgumentError, "no method name given");
-  VALUE name = argv[0];
-  ID mid = SYMBOL_P(name) ? SYM2ID(name) : SYM2ID(kn_str_intern(vm, kn_check_string(vm, name)));
+  ID mid = to_id(vm, argv[0]);
   return kn_funcall_public(vm, self, mid, argc - 1, argv + 1, blk);
 }
 
