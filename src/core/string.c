@@ -433,7 +433,28 @@ static void cat_padded(VM *vm, VALUE out, const char *p, long n, long width, boo
   if (left) for (long i = 0; i < pad; i++) str_cat_cr(vm, out, " ", 1, CR_7BIT);
 }
 
+static VALUE str_vprintf_body(VM *vm, const char *fmt, va_list ap);
+
+/* %s arguments are often pointers into Strings that nothing else holds any more (the
+ * kn_str_cstr of a fresh inspect): no collection may run until they have been copied. */
 VALUE kn_str_vprintf(VM *vm, const char *fmt, va_list ap) {
+  volatile VALUE r = Qnil;
+  va_list aq;
+  va_copy(aq, ap);
+  vm->gc_disabled++;
+  KN_TRY(vm) {
+    r = str_vprintf_body(vm, fmt, aq);
+  } KN_CATCH(vm) {
+    vm->gc_disabled--;
+    va_end(aq);
+    kn_jump(vm, kn_tag, vm->errinfo);
+  } KN_END(vm);
+  vm->gc_disabled--;
+  va_end(aq);
+  return r;
+}
+
+static VALUE str_vprintf_body(VM *vm, const char *fmt, va_list ap) {
   VALUE out = str_alloc(vm, vm->cString, 64);
   va_list aq;
   va_copy(aq, ap);

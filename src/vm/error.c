@@ -126,7 +126,8 @@ _Noreturn void kn_type_error(VM *vm, VALUE obj, const char *expected) {
 
 _Noreturn void kn_frozen_error(VM *vm, VALUE obj) {
   VALUE s = kn_inspect(vm, obj);
-  VALUE e = kn_exc_new(vm, vm->eFrozenError, "can't modify frozen %s: %s", kn_obj_classname(vm, obj), kn_str_cstr(vm, s));
+  VALUE cname = kn_class_name(vm, kn_obj_class(vm, obj));
+  VALUE e = kn_exc_new(vm, vm->eFrozenError, "can't modify frozen %V: %V", cname, s);
   kn_ivar_set(vm, e, kn_intern(vm, "__receiver"), obj);
   kn_raise_exc(vm, e);
 }

@@ -381,11 +381,12 @@ void kn_gc(VM *vm) {
 
 VALUE kn_obj_alloc(VM *vm, ValueType type, VALUE klass) {
   Heap *h = heap(vm);
-  if (vm->opts.gc_stress && !h->in_gc && vm->frames) kn_gc(vm);
+  if (vm->opts.gc_stress && !h->in_gc && vm->frames && !vm->gc_disabled) kn_gc(vm);
   if (!h->freelist) {
     long limit = h->live_after_gc * KN_GC_GROWTH;
     if (limit < KN_GC_MIN_ALLOCS) limit = KN_GC_MIN_ALLOCS;
-    if (vm->frames && (h->allocs_since_gc >= limit || malloc_increase > ((size_t)64 << 20)))
+    if (vm->frames && !vm->gc_disabled &&
+        (h->allocs_since_gc >= limit || malloc_increase > ((size_t)64 << 20)))
       kn_gc(vm);
     /* keep at least a quarter of the heap free so collections stay amortized */
     while (!h->freelist || h->free_slots < (h->npages * SLOTS_PER_PAGE) / 4) add_page(h);

@@ -172,6 +172,7 @@ struct VM {
   uint32_t redefined_basic; /* bit set of redefined fast-path operators (KN_BOP_*) */
   VALUE running_cproc;      /* data of the C proc being run (kn_cfunc_proc_data) */
   bool yield_kw;            /* set by invokeblock: the last argument is a keyword hash */
+  int gc_disabled;          /* > 0: allocation never collects (see kn_str_vprintf) */
   VALUE generic_ivars;      /* identity Hash: object -> Hash of ivars (non-T_OBJECT) */
   VALUE cref_main;          /* unused */
   unsigned long long insns_executed;
