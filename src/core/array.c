@@ -307,10 +307,7 @@ static bool may_recurse(VALUE a) {
 
 /* ---- comparison helpers ----------------------------------------------------------------- */
 
-_Noreturn static void cmp_failed(VM *vm, VALUE a, VALUE b) {
-  VALUE desc = (SPECIAL_CONST_P(b) || kn_float_p(b)) ? kn_inspect(vm, b) : kn_class_name(vm, kn_obj_class(vm, b));
-  kn_raise(vm, vm->eArgumentError, "comparison of %s with %s failed", kn_obj_classname(vm, a), kn_str_cstr(vm, desc));
-}
+_Noreturn static void cmp_failed(VM *vm, VALUE a, VALUE b) { kn_cmperr(vm, a, b); }
 
 /* a <=> b as -1/0/1 with fast paths (CRuby's OPTIMIZED_CMP). */
 static int opt_cmp(VM *vm, VALUE a, VALUE b) {

@@ -409,7 +409,7 @@ again:
   if (!me) return call_method_missing(vm, ca, 0);
   if (me->vis != VIS_PUBLIC && !(ca->flag & CI_FCALL)) {
     if (me->vis == VIS_PRIVATE || me->vis == VIS_MODFUNC) {
-      if (!((ca->flag & CI_SELF_RECV) && kn_id_is_attrset(vm, ca->mid)))
+      if (!(ca->flag & CI_SELF_RECV))   /* self.m may call a private m (Ruby 2.7+) */
         return call_method_missing(vm, ca, 1);
     } else if (me->vis == VIS_PROTECTED) {
       VALUE self = vm->cfp->self;
@@ -1546,13 +1546,14 @@ loop_top:
   CASE(opt_not) {
     ci = (CallInfo *)INSN_OP(0);
     ENTER(2);
-    if (!(vm->redefined_basic & KN_BOP_NOT)) { TOP() = KN_BOOL(!RTEST(TOP())); NEXT(); }
+    /* only where no user class can have overridden it */
+    if (!(vm->redefined_basic & KN_BOP_NOT) && SPECIAL_CONST_P(TOP())) { TOP() = KN_BOOL(!RTEST(TOP())); NEXT(); }
     goto do_send_ci;
   }
   CASE(opt_nil_p) {
     ci = (CallInfo *)INSN_OP(0);
     ENTER(2);
-    if (!(vm->redefined_basic & KN_BOP_NIL_P)) { TOP() = KN_BOOL(NIL_P(TOP())); NEXT(); }
+    if (!(vm->redefined_basic & KN_BOP_NIL_P) && SPECIAL_CONST_P(TOP())) { TOP() = KN_BOOL(NIL_P(TOP())); NEXT(); }
     goto do_send_ci;
   }
   CASE(definemethod) {

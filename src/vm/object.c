@@ -84,12 +84,7 @@ int kn_cmp(VM *vm, VALUE a, VALUE b) {
     return la < lb ? -1 : la > lb ? 1 : 0;
   }
   VALUE r = kn_funcall(vm, a, vm->id_cmp, 1, &b);
-  if (NIL_P(r)) {
-    const char *bn = SPECIAL_CONST_P(b) && !FIXNUM_P(b) && !FLONUM_P(b) ? NULL : NULL;
-    (void)bn;
-    VALUE bi = (FIXNUM_P(b) || kn_float_p(b) || NIL_P(b) || b == Qtrue || b == Qfalse) ? kn_inspect(vm, b) : kn_class_name(vm, kn_obj_class(vm, b));
-    kn_raise(vm, vm->eArgumentError, "comparison of %s with %s failed", kn_obj_classname(vm, a), kn_str_cstr(vm, bi));
-  }
+  if (NIL_P(r)) kn_cmperr(vm, a, b);
   if (FIXNUM_P(r)) { intptr_t n = FIX2LONG(r); return n < 0 ? -1 : n > 0 ? 1 : 0; }
   if (kn_is_type(r, T_BIGNUM)) return mpz_sgn(RBIGNUM(r)->mp);
   double d = kn_num2dbl(vm, r);

@@ -338,6 +338,8 @@ VALUE kn_backtrace(VM *vm, int skip);          /* Array of "file:line:in `m'" St
 void kn_check_frozen(VM *vm, VALUE obj);       /* raises FrozenError */
 void kn_print_error(VM *vm, VALUE exc, FILE *out);  /* CRuby's uncaught-exception report */
 VALUE kn_exc_message(VM *vm, VALUE exc);       /* String */
+/* ArgumentError "comparison of X with Y failed" (src/core/comparable.c) */
+_Noreturn void kn_cmperr(VM *vm, VALUE x, VALUE y);
 VALUE kn_obj_describe(VM *vm, VALUE obj);      /* NoMethodError's receiver: "5:Integer", "#<Foo>" */
 
 /* ---- conversions and generic object protocol (src/vm/object.c) ------------------------ */
