@@ -598,6 +598,16 @@ static VALUE sym_match(ARGS) {
   return str_eqtilde(vm, s, argc, argv, blk);
 }
 
+static VALUE sym_s_all_symbols(ARGS) {
+  UNUSED;
+  return kn_all_symbols(vm);
+}
+
+static VALUE sym_match_p(ARGS) {
+  UNUSED;
+  return str_match_p(vm, kn_id_str(vm, SYM2ID(self)), argc, argv, blk);
+}
+
 void kn_init_regexp(VM *vm) {
   OnigEncoding encs[1] = {ONIG_ENCODING_UTF8};
   onig_initialize(encs, 1);
@@ -647,6 +657,8 @@ void kn_init_regexp(VM *vm) {
   VALUE S = vm->cString;
   kn_define_method(vm, S, "match", str_match, 1, 2);
   kn_define_method(vm, S, "match?", str_match_p, 1, 2);
+  kn_define_method(vm, vm->cSymbol, "match?", sym_match_p, 1, 2);
+  kn_define_singleton_method(vm, vm->cSymbol, "all_symbols", sym_s_all_symbols, 0, 0);
   kn_define_method(vm, S, "=~", str_eqtilde, 1, 1);
   kn_define_method(vm, S, "sub", str_sub, 1, 2);
   kn_define_method(vm, S, "gsub", str_gsub, 1, 2);

@@ -675,11 +675,27 @@ bool kn_cvar_defined(VM *vm, VALUE klass, ID name) {
 }
 
 /* ---- globals ---------------------------------------------------------------------------- */
+static ID gvar_resolve(VM *vm, ID name) {
+  uintptr_t to;
+  for (int hops = 0; vm->gvar_aliases && hops < 16 && kn_idtable_get(vm->gvar_aliases, name, &to); hops++)
+    name = (ID)to;
+  return name;
+}
+
+void kn_gvar_alias(VM *vm, ID alias, ID original) {
+  original = gvar_resolve(vm, original);
+  if (alias == original) return;
+  if (!vm->gvar_aliases) vm->gvar_aliases = kn_idtable_new();
+  kn_idtable_set(vm->gvar_aliases, alias, (uintptr_t)original);
+}
+
 VALUE kn_gvar_get(VM *vm, ID name) {
+  name = gvar_resolve(vm, name);
   const char *s = kn_id_name(vm, name);
   if (s[1] == '!' && !s[2]) return vm->errinfo && !kn_is_type(vm->errinfo, T_THROW) ? vm->errinfo : Qnil;
   if (s[1] == '~' && !s[2]) return vm->last_match ? vm->last_match : Qnil;
   if (s[1] == '*' && !s[2]) return kn_const_get(vm, vm->cObject, kn_intern(vm, "ARGV"));
+  if (strcmp(s, "$LOADED_FEATURES") == 0 || strcmp(s, "$\"") == 0) return vm->loaded_features;
   if (strcmp(s, "$0") == 0 || strcmp(s, "$PROGRAM_NAME") == 0) return vm->script_name ? vm->script_name : Qnil;
   if (strcmp(s, "$@") == 0) {
     VALUE e = kn_gvar_get(vm, kn_intern(vm, "$!"));
@@ -696,6 +712,7 @@ VALUE kn_gvar_get(VM *vm, ID name) {
 }
 
 void kn_gvar_set(VM *vm, ID name, VALUE val) {
+  name = gvar_resolve(vm, name);
   const char *s = kn_id_name(vm, name);
   if (strcmp(s, "$0") == 0 || strcmp(s, "$PROGRAM_NAME") == 0) { vm->script_name = val; return; }
   if (strcmp(s, "$~") == 0) { vm->last_match = val; return; }

@@ -429,7 +429,7 @@ static VALUE sysexit_initialize(VM *vm, VALUE self, int argc, VALUE *argv, VALUE
     i = 1;
   }
   kn_ivar_set(vm, self, kn_intern(vm, "__status"), status);
-  kn_ivar_set(vm, self, id_mesg(vm), i < argc ? argv[i] : kn_str_new_cstr(vm, "exit"));
+  kn_ivar_set(vm, self, id_mesg(vm), i < argc ? argv[i] : Qnil);   /* to_s: the class name */
   return Qnil;
 }
 static VALUE sysexit_status(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {

@@ -169,7 +169,8 @@ static VALUE k_caller(ARGS) {
 /* ---- exit --------------------------------------------------------------------------------- */
 static VALUE k_exit(ARGS) {
   UNUSED;
-  VALUE e = kn_funcall(vm, vm->eSystemExit, vm->id_new, argc, argv);
+  VALUE args[2] = {argc > 0 ? argv[0] : INT2FIX(0), kn_str_new_cstr(vm, "exit")};
+  VALUE e = kn_funcall(vm, vm->eSystemExit, vm->id_new, 2, args);
   kn_raise_exc(vm, e);
 }
 
@@ -191,7 +192,7 @@ static VALUE k_abort(ARGS) {
     VALUE e = kn_funcall(vm, vm->eSystemExit, vm->id_new, 2, (VALUE[]){INT2FIX(1), msg});
     kn_raise_exc(vm, e);
   }
-  VALUE e = kn_funcall(vm, vm->eSystemExit, vm->id_new, 1, (VALUE[]){INT2FIX(1)});
+  VALUE e = kn_funcall(vm, vm->eSystemExit, vm->id_new, 2, (VALUE[]){INT2FIX(1), kn_str_new_cstr(vm, "exit")});
   kn_raise_exc(vm, e);
 }
 

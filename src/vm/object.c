@@ -289,7 +289,8 @@ static VALUE class_new_instance(ARGS) {
 static VALUE obj_initialize(ARGS) { UNUSED; return Qnil; }
 static VALUE obj_equal(ARGS) { UNUSED; return KN_BOOL(self == argv[0]); }
 static VALUE obj_not(ARGS) { UNUSED; return KN_BOOL(!RTEST(self)); }
-static VALUE obj_neq(ARGS) { UNUSED; return KN_BOOL(!kn_equal(vm, self, argv[0])); }
+/* BasicObject#!=: calls == (no identity shortcut: NaN != NaN) */
+static VALUE obj_neq(ARGS) { UNUSED; return KN_BOOL(!RTEST(kn_funcall(vm, self, vm->id_eq, 1, argv))); }
 static VALUE obj_hook(ARGS) { UNUSED; return Qnil; }
 
 static VALUE obj_method_missing(ARGS) {

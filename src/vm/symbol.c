@@ -102,3 +102,12 @@ bool kn_id_is_attrset(VM *vm, ID id) {
   if (c == '=' || c == '!' || c == '<' || c == '>' || c == ']') return false;
   return true;
 }
+
+/* Symbol.all_symbols: every name interned so far (IDs are dense from 1). */
+VALUE kn_all_symbols(VM *vm) {
+  SymTable *t = table(vm);
+  VALUE a = kn_ary_new_capa(vm, t->n);
+  for (long id = 1; id < t->n; id++)
+    if (t->names[id].ptr) kn_ary_push(vm, a, ID2SYM((ID)id));
+  return a;
+}

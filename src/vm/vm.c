@@ -172,6 +172,13 @@ void kn_iseq_disasm(VM *vm, const Iseq *iseq, FILE *out) {
 static bool core_ready_flag;
 bool kn_vm_core_ready(VM *vm) { (void)vm; return core_ready_flag; }
 
+/* main.include(*modules): includes into Object */
+static VALUE main_include(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
+  (void)self; (void)blk;
+  for (int i = argc - 1; i >= 0; i--) kn_include_module(vm, vm->cObject, argv[i]);
+  return vm->cObject;
+}
+
 /* main.to_s / main.inspect */
 static VALUE main_to_s(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
   (void)self; (void)argc; (void)argv; (void)blk;
@@ -287,6 +294,7 @@ VM *kn_vm_new(void) {
   vm->top_self = kn_obj_alloc(vm, T_OBJECT, vm->cObject);
   kn_define_singleton_method(vm, vm->top_self, "to_s", main_to_s, 0, 0);
   kn_define_singleton_method(vm, vm->top_self, "inspect", main_to_s, 0, 0);
+  kn_define_singleton_method(vm, vm->top_self, "include", main_include, 1, -1);
   vm->top_cref = kn_cref_new(vm, vm->cObject, 0);
   vm->cfp->self = vm->top_self;
   vm->cfp->cref = vm->top_cref;

@@ -156,6 +156,7 @@ struct VM {
 
   /* globals */
   IdTable *globals;       /* ID -> VALUE */
+  IdTable *gvar_aliases;  /* ID -> ID it stands for (alias $new $old) */
   VALUE top_self;
   VALUE top_cref;
   VALUE loaded_features;  /* Array of loaded paths */
@@ -233,6 +234,7 @@ ID kn_intern2(VM *vm, const char *name, long len);
 const char *kn_id_name(VM *vm, ID id);        /* NUL-terminated, stable */
 long kn_id_len(VM *vm, ID id);
 VALUE kn_sym(VM *vm, const char *name);       /* ID2SYM(kn_intern(..)) */
+VALUE kn_all_symbols(VM *vm);                 /* Symbol.all_symbols */
 VALUE kn_id_str(VM *vm, ID id);               /* new String of the name */
 bool kn_id_is_const(VM *vm, ID id);
 bool kn_id_is_local(VM *vm, ID id);
@@ -300,6 +302,7 @@ void kn_cvar_set(VM *vm, VALUE klass, ID name, VALUE val);
 bool kn_cvar_defined(VM *vm, VALUE klass, ID name);
 VALUE kn_gvar_get(VM *vm, ID name);
 void kn_gvar_set(VM *vm, ID name, VALUE val);
+void kn_gvar_alias(VM *vm, ID alias, ID original);   /* alias $new $old: one variable */
 
 /* ---- calling (src/vm/call.c) -------------------------------------------------------- */
 VALUE kn_funcall(VM *vm, VALUE recv, ID mid, int argc, const VALUE *argv);     /* private ok */

@@ -292,7 +292,7 @@ static VALUE core_set_method_alias(VM *vm, VALUE self, int argc, VALUE *argv, VA
 
 static VALUE core_set_variable_alias(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
   (void)self; (void)argc; (void)blk;
-  kn_gvar_set(vm, SYM2ID(argv[0]), kn_gvar_get(vm, SYM2ID(argv[1])));
+  kn_gvar_alias(vm, SYM2ID(argv[0]), SYM2ID(argv[1]));
   return Qnil;
 }
 
