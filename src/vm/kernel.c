@@ -300,6 +300,8 @@ static VALUE k_Hash(ARGS) {
   VALUE v = argv[0];
   if (kn_is_type(v, T_HASH)) return v;
   if (NIL_P(v) || (kn_is_type(v, T_ARRAY) && RARRAY_LEN(v) == 0)) return kn_hash_new(vm);
+  if (!kn_respond_to(vm, v, vm->id_to_hash, true))
+    kn_raise(vm, vm->eTypeError, "can't convert %s into Hash", kn_obj_classname(vm, v));
   return kn_funcall(vm, v, vm->id_to_hash, 0, NULL);
 }
 

@@ -520,7 +520,24 @@ static VALUE obj_singleton_methods(ARGS) {
   UNUSED;
   VALUE r = kn_ary_new(vm), seen = kn_hash_new(vm);
   VALUE k = kn_class_of(vm, self);
-  if (RBASIC(k)->flags & FL_SINGLETON) add_methods(vm, r, seen, k, true, 0);
+  if (!(RBASIC(k)->flags & FL_SINGLETON)) return r;
+  /* singleton_methods(all = true): the singleton class, the modules it includes (extend)
+   * and, for a class, its superclasses' singleton classes; (false): the first only */
+  bool all = argc == 0 || RTEST(argv[0]);
+  for (VALUE c = k; c; c = RCLASS(c)->super) {
+    bool sing = (RBASIC(c)->flags & FL_SINGLETON) != 0;
+    if (c != k && (!all || (!sing && KN_BUILTIN_TYPE(c) != T_ICLASS))) break;
+    IdTable *t = RCLASS(c)->m_tbl;
+    for (long i = 0; t && i < t->n; i++) {
+      if (!t->ents[i].key) continue;
+      MethodEntry *me = (MethodEntry *)t->ents[i].val;
+      VALUE sym = ID2SYM(t->ents[i].key), dummy;
+      if (kn_hash_lookup(vm, seen, sym, &dummy)) continue;
+      kn_hash_aset(vm, seen, sym, Qtrue);
+      if (me->type != ME_UNDEF && (me->vis == VIS_PUBLIC || me->vis == VIS_PROTECTED))
+        kn_ary_push(vm, r, sym);
+    }
+  }
   return r;
 }
 static VALUE obj_public_methods(ARGS) {
