@@ -13,6 +13,15 @@ static VALUE proc_call(ARGS) {
   return kn_vm_invoke_block(vm, self, argc, argv, blk, Qundef, 0, false);
 }
 
+/* CRuby's rb_iseq_min_max_arity: returns the maximum (-1: unlimited), sets *min. A
+ * required keyword counts as one required argument; any keywords as one optional. */
+static int iseq_min_max_arity(const Iseq *iseq, int *min) {
+  const IseqParams *p = &iseq->param;
+  *min = p->lead_num + p->post_num + (p->kw_required > 0 ? 1 : 0);
+  if (p->rest_start >= 0) return -1;
+  return p->lead_num + p->opt_num + p->post_num + ((p->has_kw || p->kwrest_start >= 0) ? 1 : 0);
+}
+
 int kn_proc_arity(VM *vm, VALUE proc) {
   (void)vm;
   const Block *b = RPROC(proc)->block;
@@ -22,13 +31,10 @@ int kn_proc_arity(VM *vm, VALUE proc) {
     if (b->proxy && kn_is_type(b->proxy, T_DATA)) return (int)FIX2LONG(kn_funcall(vm, b->proxy, kn_intern(vm, "arity"), 0, NULL));
     return -1;
   }
-  const IseqParams *p = &b->iseq->param;
-  int req = p->lead_num + p->post_num;
-  bool opt = p->opt_num > 0 || p->rest_start >= 0;
-  if (p->kw_required > 0 && lambda) { if (!opt) return req + 1; return -(req + 1) - 1; }
-  if (p->rest_start >= 0 || (p->opt_num > 0 && lambda)) return -req - 1;
-  if (!lambda && p->opt_num > 0) return -req - 1;
-  return req;
+  int min, max = iseq_min_max_arity(b->iseq, &min);
+  /* CRuby: a lambda is strict (min if min == max), a proc only knows unlimited or not */
+  if (lambda) return min == max ? min : -min - 1;
+  return max >= 0 ? min : -min - 1;
 }
 
 static VALUE proc_arity(ARGS) { UNUSED; return INT2FIX(kn_proc_arity(vm, self)); }
@@ -53,12 +59,12 @@ static VALUE proc_parameters(ARGS) {
   const IseqParams *p = &is->param;
   bool lambda = RBASIC(self)->flags & FL_LAMBDA;
   for (int i = 0; i < p->lead_num; i++)
-    kn_ary_push(vm, r, kn_ary_new_values(vm, 2, kn_sym(vm, lambda ? "req" : "opt"), ID2SYM(is->locals[i])));
+    kn_ary_push(vm, r, kn_ary_new_values(vm, 2, kn_sym(vm, lambda ? "req" : "opt"), (is->locals[i] ? ID2SYM(is->locals[i]) : Qnil)));
   for (int i = 0; i < p->opt_num; i++)
     kn_ary_push(vm, r, kn_ary_new_values(vm, 2, kn_sym(vm, "opt"), ID2SYM(is->locals[p->lead_num + i])));
   if (p->rest_start >= 0) kn_ary_push(vm, r, kn_ary_new_values(vm, 2, kn_sym(vm, "rest"), ID2SYM(is->locals[p->rest_start])));
   for (int i = 0; i < p->post_num; i++)
-    kn_ary_push(vm, r, kn_ary_new_values(vm, 2, kn_sym(vm, lambda ? "req" : "opt"), ID2SYM(is->locals[p->post_start + i])));
+    kn_ary_push(vm, r, kn_ary_new_values(vm, 2, kn_sym(vm, lambda ? "req" : "opt"), (is->locals[p->post_start + i] ? ID2SYM(is->locals[p->post_start + i]) : Qnil)));
   for (int i = 0; i < p->kw_num; i++)
     kn_ary_push(vm, r, kn_ary_new_values(vm, 2, kn_sym(vm, i < p->kw_required ? "keyreq" : "key"), ID2SYM(p->kw_names[i])));
   if (p->kwrest_start >= 0) kn_ary_push(vm, r, kn_ary_new_values(vm, 2, kn_sym(vm, "keyrest"), ID2SYM(is->locals[p->kwrest_start])));
@@ -177,12 +183,8 @@ static VALUE method_call(ARGS) {
 static int me_arity(VM *vm, const MethodEntry *me) {
   switch (me->type) {
   case ME_ISEQ: {
-    const IseqParams *p = &me->iseq->param;
-    int req = p->lead_num + p->post_num;
-    if (p->kw_required > 0) req++;
-    if (p->rest_start >= 0 || p->opt_num > 0 || (p->kw_num > p->kw_required && p->kw_required == 0 && 0)) return -req - 1;
-    if (p->kwrest_start >= 0 && p->kw_required == 0 && 0) return -req - 1;
-    return req;
+    int min, max = iseq_min_max_arity(me->iseq, &min);
+    return min == max ? min : -min - 1;
   }
   case ME_CFUNC: return me->max_argc == me->min_argc ? me->min_argc : -me->min_argc - 1;
   case ME_ATTR_READER: return 0;
@@ -400,6 +402,7 @@ void kn_init_vm_proc(VM *vm) {
   kn_define_method(vm, M, "source_location", method_source_location, 0, 0);
   kn_define_method(vm, M, "parameters", method_parameters, 0, 0);
   kn_define_method(vm, M, "==", method_eq, 1, 1);
+  kn_define_method(vm, M, "eql?", method_eq, 1, 1);
   kn_define_method(vm, M, ">>", proc_compose_right, 1, 1);
   kn_define_method(vm, M, "<<", proc_compose_left, 1, 1);
   kn_define_method(vm, U, "bind", umethod_bind, 1, 1);
