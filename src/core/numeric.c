@@ -702,8 +702,8 @@ static VALUE int_chr(ARGS) {
     utf8 = !strcasecmp(n, "UTF-8") || !strcasecmp(n, "UTF8") || !strcasecmp(n, "CP65001");
   }
   if (!FIXNUM_P(self) || FIX2LONG(self) < 0 || FIX2LONG(self) > (utf8 ? 0x10ffff : 0xff)) {
-    if (!FIXNUM_P(self) || !utf8 || FIX2LONG(self) < 0)
-      kn_raise(vm, vm->eRangeError, "%V out of char range", self);
+    if (!FIXNUM_P(self)) kn_raise(vm, vm->eRangeError, "bignum out of char range");
+    if (!utf8 || FIX2LONG(self) < 0) kn_raise(vm, vm->eRangeError, "%V out of char range", self);
     kn_raise(vm, vm->eRangeError, "invalid codepoint 0x%lX in UTF-8", (unsigned long)FIX2LONG(self));
   }
   long c = FIX2LONG(self);
