@@ -938,7 +938,7 @@ static VALUE int_downto(ARGS) {
 /* Float stepping as CRuby: n = floor((end-beg)/unit + err) with a relative error allowance,
  * the last value clamped to end. */
 static void float_step(VM *vm, double beg, double end, double unit, bool infinite, VALUE blk) {
-  if (infinite) {
+  if (infinite && !isinf(unit)) {
     for (double i = 0;; i++) kn_yield1(vm, blk, DBL(i * unit + beg));
   }
   double n = (end - beg) / unit;

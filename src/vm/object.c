@@ -194,6 +194,10 @@ static VALUE copy_object(VM *vm, VALUE obj) {
     IdTable *t = RCLASS(obj)->m_tbl;
     for (long i = 0; i < t->n; i++) if (t->ents[i].key) kn_add_method(vm, c, t->ents[i].key, (MethodEntry *)t->ents[i].val);
     ClassExt *e = RCLASS(obj)->ext;
+    if (e) {   /* instances of the copy are built like the original's (Array.dup.new) */
+      RCLASS(c)->ext->instance_type = e->instance_type;
+      RCLASS(c)->ext->allocator = e->allocator;
+    }
     if (e && e->consts)
       for (long i = 0; i < e->consts->n; i++) if (e->consts->ents[i].key) {
         ClassExt *ce = RCLASS(c)->ext;
