@@ -505,9 +505,10 @@ VALUE kn_call_super(VM *vm, int argc, const VALUE *argv, VALUE blk) {
 
 /* ---- blocks ---------------------------------------------------------------------------- */
 static VALUE invoke_cproc(VM *vm, const Block *b, int argc, const VALUE *argv, VALUE blockarg) {
-  /* C proc: proxy holds a T_DATA-free pair [fn pointer as Fixnum-tagged, data] */
+  /* C proc: proxy holds a pair [fn address as a Fixnum, data]; a function address may be
+   * odd (no alignment is guaranteed), so it is shifted into a Fixnum, never tagged */
   VALUE pair = b->proxy;
-  CFunc fn = (CFunc)(RARRAY_PTR(pair)[0] & ~(VALUE)1);
+  CFunc fn = (CFunc)(uintptr_t)FIX2LONG(RARRAY_PTR(pair)[0]);
   VALUE saved = vm->running_cproc;
   vm->running_cproc = RARRAY_PTR(pair)[1];
   VALUE r = fn(vm, b->self, argc, (VALUE *)argv, blockarg);
@@ -605,7 +606,7 @@ VALUE kn_block_proc(VM *vm, VALUE bh) {
 VALUE kn_proc_new_cfunc(VM *vm, CFunc fn, VALUE data, bool lambda) {
   Block b = {0};
   b.self = Qnil;
-  VALUE pair = kn_ary_new_values(vm, 2, (VALUE)fn | 1, data);
+  VALUE pair = kn_ary_new_values(vm, 2, INT2FIX((intptr_t)fn), data);
   b.proxy = pair;
   return kn_proc_from_block(vm, &b, lambda);
 }
