@@ -37,6 +37,18 @@ $(B)/obj/vm/interp-switch.o: src/vm/interp.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -DKN_DISPATCH_SWITCH=1 -c $< -o $@
 
+# JIT unit tests (tests/unit/test_*.c): run by tests/run as $(B)/test_*. test_x64 checks the
+# assembler against Capstone (libcapstone-dev); build/kiln itself does not need Capstone.
+JIT_SRCS := $(wildcard src/jit/*.c)
+UNIT_TESTS := $(B)/test_x64 $(B)/test_codemem
+$(B)/test_x64: tests/unit/test_x64.c $(JIT_SRCS) $(HDRS)
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) -o $@ tests/unit/test_x64.c $(JIT_SRCS) -lcapstone
+$(B)/test_codemem: tests/unit/test_codemem.c $(JIT_SRCS) $(HDRS)
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) -o $@ tests/unit/test_codemem.c $(JIT_SRCS)
+unit: $(UNIT_TESTS)
+
 # AddressSanitizer + UBSan build of the whole VM (used by .ci/run)
 build/asan/kiln: $(SRCS) $(HDRS)
 	@mkdir -p build/asan
@@ -52,7 +64,7 @@ demo: deps
 	build/kiln examples/demo.rb
 
 test: deps
-	$(MAKE) build/kiln build/kiln-switch
+	$(MAKE) build/kiln build/kiln-switch $(UNIT_TESTS)
 	tests/run
 
 bench: build/kiln
@@ -61,4 +73,4 @@ bench: build/kiln
 clean:
 	rm -rf build
 
-.PHONY: all asan deps demo test bench clean
+.PHONY: all asan deps demo test bench clean unit
