@@ -14,6 +14,7 @@
 #include "parse/node.h"
 #include "compile/compile.h"
 #include "vm/vm_internal.h"
+#include "jit/jit.h"
 
 #define KILN_VERSION "0.1.0"
 
@@ -110,7 +111,7 @@ static void parse_args(Cmd *c, int argc, char **argv) {
       if (c->opts.jit_max_tier > 2) bad_option(a);
     } else if (int_opt(a, "--jit-tier1-threshold", &c->opts.tier1_threshold) ||
                int_opt(a, "--jit-tier2-threshold", &c->opts.tier2_threshold) ||
-               int_opt(a, "--jit-verbose", &dummy) || int_opt(a, "--jit-mem-size", &dummy)) {
+               int_opt(a, "--jit-verbose", &dummy) || int_opt(a, "--jit-mem-size", &c->opts.jit_mem_mib)) {
     } else if (strcmp(a, "--jit-wait") == 0 || strcmp(a, "--jit-dump-disasm") == 0 ||
                strcmp(a, "--jit-perf-map") == 0 || strcmp(a, "--jit-save-temps") == 0 ||
                strcmp(a, "--jit") == 0) {
@@ -179,6 +180,7 @@ static void *run(void *arg) {
   char here;
   VM *vm = (VM *)kn_open();
   vm->opts = c->opts;
+  kn_jit_init(vm);   /* tier-1 hooks when --jit-max-tier >= 1 */
   g_vm = vm;
   vm->cstack_base = &here;
   vm->cstack_limit = (char *)((uintptr_t)&here - (KN_CSTACK_SIZE - KN_CSTACK_RESERVE));
@@ -253,6 +255,7 @@ static void *run(void *arg) {
   } KN_END(vm);
   status = run_at_exit(vm, status);
   kn_flush_all(vm);
+  if (vm->opts.jit_stats) kn_jit_print_stats(vm, stderr);
   c->status = status;
   return NULL;
 }

@@ -49,6 +49,15 @@ static inline void check_stack(VM *vm, VALUE *sp, int need) {
   if (sp + need + 64 >= vm->stack_end) kn_raise_sysstack(vm);
 }
 
+/* ---- JIT hooks ---------------------------------------------------------------------------- */
+/* Counts a call of iseq and compiles it when the count reaches the tier-1 threshold. */
+static inline void count_call(VM *vm, Iseq *iseq) {
+  iseq->call_count++;
+  if (vm->jit_compile && !iseq->jit_code && !(iseq->jit_flags & 1) &&
+      iseq->call_count >= (uint32_t)vm->opts.tier1_threshold)
+    vm->jit_compile(vm, iseq);
+}
+
 static void check_cstack(VM *vm) {
   char here;
   if (&here < vm->cstack_limit) kn_raise_sysstack(vm);
@@ -398,7 +407,7 @@ static Frame *push_method_frame(VM *vm, const MethodEntry *me, CallArgs *ca, uin
   f->bp = ca->argv + iseq->local_size;
   f->sp = f->bp;
   f->pc = iseq->code + start;
-  ((Iseq *)iseq)->call_count++;
+  count_call(vm, (Iseq *)iseq);
   return f;
 }
 
@@ -567,6 +576,7 @@ VALUE kn_vm_invoke_block(VM *vm, VALUE bh, int argc, const VALUE *argv, VALUE bl
   f->bp = sp + 1 + iseq->local_size;
   f->sp = f->bp;
   f->pc = iseq->code + start;
+  count_call(vm, (Iseq *)iseq);
   VALUE r = kn_vm_exec(vm);
   vm->cfp = cfp;
   return r;
@@ -815,6 +825,34 @@ static inline VALUE float_new(VM *vm, double d) {
 /* A leaf instruction neither allocates, calls out nor raises: cfp->pc/sp may stay stale
  * (the GC scans a margin above the saved sp conservatively; see gc.c mark_vm_stack). */
 #define LEAF(len) (pc += (len))
+/* Enters compiled code for the instruction at pc, if the frame's iseq has some; compiled
+ * code returns after a side exit with cfp->pc and cfp->sp set. Used where the interpreter
+ * has just finished an instruction: frame entry, return from a call, a loop back edge. */
+#define JIT_CHECK()                                                         \
+  do {                                                                      \
+    const Iseq *ji_ = cfp->iseq;                                            \
+    if (ji_ && ji_->jit_entries) {                                          \
+      void *e_ = ji_->jit_entries[pc - ji_->code];                          \
+      if (e_) {                                                             \
+        cfp->pc = pc;                                                       \
+        cfp->sp = sp;                                                       \
+        vm->jit_enter(vm, cfp, e_);                                         \
+        RELOAD();                                                           \
+      }                                                                     \
+    }                                                                       \
+  } while (0)
+/* A taken backward branch: counts it, compiles a hot loop (OSR), enters compiled code. */
+#define BACK_EDGE()                                                         \
+  do {                                                                      \
+    Iseq *bi_ = (Iseq *)cfp->iseq;                                          \
+    bi_->backedge_count++;                                                  \
+    if (vm->jit_compile) {                                                  \
+      if (!bi_->jit_code && !(bi_->jit_flags & 1) &&                        \
+          bi_->backedge_count >= (uint32_t)vm->opts.tier1_threshold)        \
+        vm->jit_compile(vm, bi_);                                           \
+      JIT_CHECK();                                                          \
+    }                                                                       \
+  } while (0)
 
 static VALUE *lvar_ep(Frame *cfp, long level) {
   VALUE *ep = cfp->ep;
@@ -887,6 +925,7 @@ VALUE kn_vm_exec(VM *vm) {
     kn_jump(vm, kn_is_type(err, T_THROW) ? RTHROW(err)->state : KN_TAG_RAISE, err);
   }
   RELOAD();
+  JIT_CHECK();
 resume:
 #if KN_DISPATCH_SWITCH
 loop_top:
@@ -1133,7 +1172,7 @@ loop_top:
     VALUE v = POP();
     if (RTEST(v)) {
       pc += off;
-      if (off < 0) ((Iseq *)cfp->iseq)->backedge_count++;
+      if (off < 0) BACK_EDGE();
     }
     NEXT();
   }
@@ -1143,7 +1182,7 @@ loop_top:
     VALUE v = POP();
     if (!RTEST(v)) {
       pc += off;
-      if (off < 0) ((Iseq *)cfp->iseq)->backedge_count++;
+      if (off < 0) BACK_EDGE();
     }
     NEXT();
   }
@@ -1158,7 +1197,7 @@ loop_top:
     long off = (long)INSN_OP(0);
     LEAF(2);
     pc += off;
-    if (off < 0) ((Iseq *)cfp->iseq)->backedge_count++;
+    if (off < 0) BACK_EDGE();
     NEXT();
   }
   CASE(send)
@@ -1227,13 +1266,15 @@ loop_top:
       cfp->sp = sp;
       push_method_frame(vm, me, &ca, 0);
       RELOAD();
+      JIT_CHECK();
       NEXT();
     }
     cfp->sp = sp;
     VALUE r = vm_call(vm, &ca, me, false);
-    if (r == Qundef) { RELOAD(); NEXT(); }
+    if (r == Qundef) { RELOAD(); JIT_CHECK(); NEXT(); }
     sp = args - 1;
     PUSH(r);
+    JIT_CHECK();
     NEXT();
   }
   CASE(invokesuper) {
@@ -1294,9 +1335,10 @@ loop_top:
     VALUE *recv_slot = args - 1;
     recv_slot[0] = ca.recv;
     VALUE r = vm_call(vm, &ca, me, false);
-    if (r == Qundef) { RELOAD(); NEXT(); }
+    if (r == Qundef) { RELOAD(); JIT_CHECK(); NEXT(); }
     sp = args - 1;
     PUSH(r);
+    JIT_CHECK();
     NEXT();
   }
   CASE(invokeblock) {
@@ -1338,6 +1380,7 @@ loop_top:
     cfp = vm->cfp;
     sp = f->base + 1;
     pc = cfp->pc;
+    JIT_CHECK();
     NEXT();
   }
   CASE(throw) {

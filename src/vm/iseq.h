@@ -96,7 +96,8 @@ typedef struct Iseq {
   uint32_t call_count;
   uint32_t backedge_count;
   void *jit_code;           /* tier-1/2 entry, NULL while interpreted */
-  uint32_t jit_flags;
+  void **jit_entries;       /* compiled code for the instruction at each pc offset, or NULL */
+  uint32_t jit_flags;       /* bit 0: compile failed, not retried */
 } Iseq;
 
 static inline int kn_insn_len(int op) { return 1 + (int)strlen(kn_insn_operands[op]); }

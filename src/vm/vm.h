@@ -137,6 +137,7 @@ typedef struct Options {
   int tier1_threshold, tier2_threshold;
   bool gc_stress;
   bool jit_stats;
+  int jit_mem_mib;        /* --jit-mem-size: bound on code + metadata, MiB (0: default) */
   bool warnings;          /* -W0 turns off */
 } Options;
 
@@ -215,6 +216,11 @@ struct VM {
 
   /* per-VM caches and misc */
   void *jit;              /* tier manager state (src/jit) */
+  /* JIT hooks, installed by src/jit (kn_jit_init); NULL: interpreter only. jit_compile
+   * never raises (false: the iseq is blacklisted); jit_enter runs compiled code from
+   * `code` (an iseq's jit_entries[pc]) until a side exit, which leaves cfp->pc/sp set. */
+  bool (*jit_compile)(VM *vm, struct Iseq *iseq);
+  VALUE (*jit_enter)(VM *vm, Frame *cfp, void *code);
   void *regexp_cache;
   uint64_t rand_state[4];
   VALUE rand_seed;

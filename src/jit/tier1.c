@@ -1,0 +1,353 @@
+/* tier1.c -- the baseline JIT, first step: bytecode straight to x86-64 in one pass.
+ *
+ * A compiled iseq (a "unit") is one block of machine code with an entry address for every
+ * instruction (iseq->jit_entries[pc offset]), so the interpreter can jump in at method
+ * entry, after a call returns, and at a loop's back edge (OSR entry: a loop in a method
+ * called once is compiled and entered at its header). Compiled code shares the
+ * interpreter's frame exactly: locals at ep[i], the operand stack in the VM stack.
+ *
+ * Registers while in compiled code (all callee-saved, set up by the trampoline):
+ *   rbx = VM *, r12 = Frame *cfp, r13 = cfp->ep, r14 = operand stack pointer (sp).
+ * Compiled code never calls out, allocates or raises in this first step: anything it does
+ * not handle (calls, allocation, `leave`, a failed type guard, an overflow) is a side
+ * exit: it stores cfp->pc (the instruction to run next) and cfp->sp and returns Qundef,
+ * and the interpreter continues from exactly there. So the GC never runs while compiled
+ * code is on the stack, and exceptions never cross it.
+ *
+ * Handled so far: putnil putself putobject getlocal/setlocal (level 0) pop dup nop,
+ * opt_plus opt_minus opt_mult opt_lt opt_le opt_gt opt_ge opt_eq opt_neq opt_and opt_or
+ * on Fixnums (with the redefinition check and overflow guard), branchif branchunless
+ * branchnil jump. The rest side-exits (tier1_exit_reason table below). */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "jit.h"
+#include "codemem.h"
+#include "x64.h"
+#include "../vm/vm_internal.h"
+
+/* ---- side-exit reasons: one table gives the enum, the counter and its printed name ---- */
+#define EXIT_REASONS(X)                                                                     \
+  X(EXIT_UNSUPPORTED, "exit_unsupported", "instruction not compiled (runs in the interpreter)") \
+  X(EXIT_NOT_FIXNUM, "exit_not_fixnum", "operand not a Fixnum")                              \
+  X(EXIT_OVERFLOW, "exit_overflow", "Fixnum overflow")                                       \
+  X(EXIT_REDEFINED, "exit_redefined", "basic operator redefined")
+enum {
+#define X(e, key, s) e,
+  EXIT_REASONS(X)
+#undef X
+  EXIT__COUNT
+};
+static const char *const exit_keys[] = {
+#define X(e, key, s) key,
+  EXIT_REASONS(X)
+#undef X
+};
+static const char *const exit_names[] = {
+#define X(e, key, s) s,
+  EXIT_REASONS(X)
+#undef X
+};
+
+typedef struct Tier1 {
+  CodeMem *mem;
+  VALUE (*trampoline)(VM *vm, Frame *cfp, void *code);
+  long compiled, failed, entries;
+  uint64_t exits[EXIT__COUNT];
+  double compile_ns;
+  size_t code_bytes, meta_bytes;
+} Tier1;
+
+static Tier1 *t1(VM *vm) { return vm->jit; }
+
+/* ---- trampoline ------------------------------------------------------------------------ */
+/* VALUE trampoline(VM *vm [rdi], Frame *cfp [rsi], void *code [rdx]): saves the callee-saved
+ * registers compiled code uses, loads them from the frame, jumps to code. Compiled code
+ * returns through its unit's epilogue, which restores them. */
+static bool make_trampoline(Tier1 *t) {
+  X64Buf b;
+  x64_init(&b);
+  x64_push(&b, RBX);
+  x64_push(&b, R12);
+  x64_push(&b, R13);
+  x64_push(&b, R14);
+  x64_push(&b, RBP);
+  x64_mov_rr(&b, RBX, RDI);
+  x64_mov_rr(&b, R12, RSI);
+  x64_mov_rm(&b, R13, x64_mem(R12, offsetof(Frame, ep)));
+  x64_mov_rm(&b, R14, x64_mem(R12, offsetof(Frame, sp)));
+  x64_jmp_r(&b, RDX);
+  void *p = b.oom ? NULL : kn_codemem_install(t->mem, b.code, b.len);
+  x64_free(&b);
+  t->trampoline = (VALUE (*)(VM *, Frame *, void *))p;
+  return p != NULL;
+}
+
+/* ---- code generation ------------------------------------------------------------------- */
+typedef struct Gen {
+  X64Buf b;
+  const Iseq *iseq;
+  Tier1 *t;
+  int *label_of;        /* pc offset -> label (instruction starts only) */
+  int epilogue;
+} Gen;
+
+#define STK(k) x64_mem(R14, (int32_t)(-8 * (k)))   /* k-th value from the top: STK(1) = top */
+
+/* Side exit: the interpreter resumes at instruction `pc` with the current sp. */
+static void side_exit(Gen *g, long pc, int reason) {
+  x64_mov_ri(&g->b, RAX, (int64_t)(intptr_t)&g->iseq->code[pc]);
+  x64_mov_mr(&g->b, x64_mem(R12, offsetof(Frame, pc)), RAX);
+  x64_mov_mr(&g->b, x64_mem(R12, offsetof(Frame, sp)), R14);
+  x64_mov_ri(&g->b, RAX, (int64_t)(intptr_t)&g->t->exits[reason]);
+  x64_alu_mi(&g->b, ALU_ADD, x64_mem(RAX, 0), 1);
+  x64_jmp_label(&g->b, g->epilogue);
+}
+
+/* A guard's failure path: jumps over the exit code when the condition does not hold.
+ * Usage: emits `jcc(cc) -> exit` as "j!cc over; exit; over:". */
+static void exit_if(Gen *g, X64Cond cc, long pc, int reason) {
+  int over = x64_label_new(&g->b);
+  x64_jcc_label(&g->b, (X64Cond)(cc ^ 1), over);
+  side_exit(g, pc, reason);
+  x64_label_bind(&g->b, over);
+}
+
+static void push_rax(Gen *g) {
+  x64_mov_mr(&g->b, x64_mem(R14, 0), RAX);
+  x64_alu_ri(&g->b, ALU_ADD, R14, 8);
+}
+
+/* rax = second from top, rcx = top; exits unless both are Fixnums and op is not redefined. */
+static void fixnum_operands(Gen *g, long pc, uint32_t bop) {
+  x64_mov32_rm(&g->b, RDX, x64_mem(RBX, offsetof(VM, redefined_basic)));
+  x64_test_ri(&g->b, RDX, (int32_t)bop);
+  exit_if(g, CC_NE, pc, EXIT_REDEFINED);
+  x64_mov_rm(&g->b, RAX, STK(2));
+  x64_mov_rm(&g->b, RCX, STK(1));
+  x64_mov_rr(&g->b, RDX, RAX);
+  x64_alu_rr(&g->b, ALU_AND, RDX, RCX);
+  x64_test_ri(&g->b, RDX, 1);
+  exit_if(g, CC_E, pc, EXIT_NOT_FIXNUM);
+}
+
+/* replaces the two operands with rax */
+static void binop_result(Gen *g) {
+  x64_mov_mr(&g->b, STK(2), RAX);
+  x64_alu_ri(&g->b, ALU_SUB, R14, 8);
+}
+
+static void compare(Gen *g, long pc, uint32_t bop, X64Cond cc) {
+  fixnum_operands(g, pc, bop);
+  x64_alu_rr(&g->b, ALU_CMP, RAX, RCX);
+  x64_mov_ri(&g->b, RAX, (int64_t)Qfalse);   /* mov does not touch the flags */
+  x64_mov_ri(&g->b, RDX, (int64_t)Qtrue);
+  x64_cmov(&g->b, cc, RAX, RDX);
+  binop_result(g);
+}
+
+/* Emits one instruction; returns false only on an internal inconsistency. */
+static void gen_insn(Gen *g, long pc) {
+  const VALUE *code = g->iseq->code;
+  int op = (int)code[pc];
+  long len = kn_insn_len(op);
+  X64Buf *b = &g->b;
+  switch (op) {
+  case BIN_nop:
+    break;
+  case BIN_putnil:
+    x64_mov_mi(b, x64_mem(R14, 0), (int32_t)Qnil);
+    x64_alu_ri(b, ALU_ADD, R14, 8);
+    break;
+  case BIN_putself:
+    x64_mov_rm(b, RAX, x64_mem(R12, offsetof(Frame, self)));
+    push_rax(g);
+    break;
+  case BIN_putobject:
+    x64_mov_ri(b, RAX, (int64_t)code[pc + 1]);
+    push_rax(g);
+    break;
+  case BIN_getlocal:
+    if (code[pc + 2] != 0) {
+      side_exit(g, pc, EXIT_UNSUPPORTED);
+      break;
+    }
+    x64_mov_rm(b, RAX, x64_mem(R13, (int32_t)(8 * (long)code[pc + 1])));
+    push_rax(g);
+    break;
+  case BIN_setlocal:
+    if (code[pc + 2] != 0) {
+      side_exit(g, pc, EXIT_UNSUPPORTED);
+      break;
+    }
+    x64_mov_rm(b, RAX, STK(1));
+    x64_mov_mr(b, x64_mem(R13, (int32_t)(8 * (long)code[pc + 1])), RAX);
+    x64_alu_ri(b, ALU_SUB, R14, 8);
+    break;
+  case BIN_pop:
+    x64_alu_ri(b, ALU_SUB, R14, 8);
+    break;
+  case BIN_dup:
+    x64_mov_rm(b, RAX, STK(1));
+    push_rax(g);
+    break;
+  case BIN_opt_plus:   /* a + (b - 1): both tagged */
+    fixnum_operands(g, pc, KN_BOP_PLUS);
+    x64_alu_ri(b, ALU_SUB, RCX, 1);
+    x64_alu_rr(b, ALU_ADD, RCX, RAX);
+    exit_if(g, CC_O, pc, EXIT_OVERFLOW);
+    x64_mov_rr(b, RAX, RCX);
+    binop_result(g);
+    break;
+  case BIN_opt_minus:  /* a - b + 1 */
+    fixnum_operands(g, pc, KN_BOP_MINUS);
+    x64_mov_rr(b, RDX, RAX);
+    x64_alu_rr(b, ALU_SUB, RDX, RCX);
+    exit_if(g, CC_O, pc, EXIT_OVERFLOW);
+    x64_alu_ri(b, ALU_ADD, RDX, 1);
+    x64_mov_rr(b, RAX, RDX);
+    binop_result(g);
+    break;
+  case BIN_opt_mult:   /* (a >> 1) * (b - 1), then | 1 */
+    fixnum_operands(g, pc, KN_BOP_MULT);
+    x64_shift_ri(b, SH_SAR, RAX, 1);
+    x64_alu_ri(b, ALU_SUB, RCX, 1);
+    x64_imul_rr(b, RAX, RCX);
+    exit_if(g, CC_O, pc, EXIT_OVERFLOW);
+    x64_alu_ri(b, ALU_OR, RAX, 1);
+    binop_result(g);
+    break;
+  case BIN_opt_and:
+    fixnum_operands(g, pc, KN_BOP_AND);
+    x64_alu_rr(b, ALU_AND, RAX, RCX);
+    binop_result(g);
+    break;
+  case BIN_opt_or:
+    fixnum_operands(g, pc, KN_BOP_OR);
+    x64_alu_rr(b, ALU_OR, RAX, RCX);
+    binop_result(g);
+    break;
+  case BIN_opt_lt: compare(g, pc, KN_BOP_LT, CC_L); break;
+  case BIN_opt_le: compare(g, pc, KN_BOP_LE, CC_LE); break;
+  case BIN_opt_gt: compare(g, pc, KN_BOP_GT, CC_G); break;
+  case BIN_opt_ge: compare(g, pc, KN_BOP_GE, CC_GE); break;
+  case BIN_opt_eq: compare(g, pc, KN_BOP_EQ, CC_E); break;
+  case BIN_opt_neq: compare(g, pc, KN_BOP_NEQ | KN_BOP_EQ, CC_NE); break;
+  case BIN_branchif: case BIN_branchunless: case BIN_branchnil: {
+    long target = pc + len + (long)code[pc + 1];
+    x64_alu_ri(b, ALU_SUB, R14, 8);
+    x64_mov_rm(b, RAX, x64_mem(R14, 0));
+    if (op == BIN_branchnil) {
+      x64_alu_ri(b, ALU_CMP, RAX, (int32_t)Qnil);
+      x64_jcc_label(b, CC_E, g->label_of[target]);
+    } else {
+      x64_test_ri(b, RAX, (int32_t)~Qnil);
+      x64_jcc_label(b, op == BIN_branchif ? CC_NE : CC_E, g->label_of[target]);
+    }
+    break;
+  }
+  case BIN_jump:
+    x64_jmp_label(b, g->label_of[pc + len + (long)code[pc + 1]]);
+    break;
+  default:
+    side_exit(g, pc, EXIT_UNSUPPORTED);
+    break;
+  }
+  /* an instruction that falls through continues at the next one's code (emitted next) */
+}
+
+/* Compiles iseq; on success sets iseq->jit_entries and iseq->jit_code. Never raises.
+ * Returns false (and marks the iseq as not to be retried) when it cannot. */
+static bool tier1_compile(VM *vm, Iseq *iseq) {
+  Tier1 *t = t1(vm);
+  if (iseq->jit_code || (iseq->jit_flags & 1)) return iseq->jit_code != NULL;
+  struct timespec t0, t2;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  Gen g;
+  memset(&g, 0, sizeof g);
+  x64_init(&g.b);
+  g.iseq = iseq;
+  g.t = t;
+  long n = iseq->code_len;
+  g.label_of = kn_xcalloc((size_t)n + 1, sizeof(int));
+  for (long pc = 0; pc <= n; pc++) g.label_of[pc] = -1;
+  for (long pc = 0; pc < n; pc += kn_insn_len((int)iseq->code[pc])) g.label_of[pc] = x64_label_new(&g.b);
+  g.label_of[n] = x64_label_new(&g.b);
+  g.epilogue = x64_label_new(&g.b);
+  for (long pc = 0; pc < n; pc += kn_insn_len((int)iseq->code[pc])) {
+    x64_label_bind(&g.b, g.label_of[pc]);
+    gen_insn(&g, pc);
+  }
+  x64_label_bind(&g.b, g.label_of[n]);   /* falling off the end: cannot happen (leave) */
+  x64_ud2(&g.b);
+  x64_label_bind(&g.b, g.epilogue);
+  x64_mov_ri(&g.b, RAX, (int64_t)Qundef);
+  x64_pop(&g.b, RBP);
+  x64_pop(&g.b, R14);
+  x64_pop(&g.b, R13);
+  x64_pop(&g.b, R12);
+  x64_pop(&g.b, RBX);
+  x64_ret(&g.b);
+  bool ok = x64_labels_resolved(&g.b);
+  uint8_t *code = ok ? kn_codemem_install(t->mem, g.b.code, g.b.len) : NULL;
+  if (code) {
+    void **entries = kn_xcalloc((size_t)n, sizeof(void *));
+    for (long pc = 0; pc < n; pc += kn_insn_len((int)iseq->code[pc]))
+      entries[pc] = code + g.b.labels[g.label_of[pc]];
+    iseq->jit_entries = entries;
+    iseq->jit_code = code;
+    t->compiled++;
+    t->code_bytes += g.b.len;
+    t->meta_bytes += sizeof(void *) * (size_t)n;
+  } else {
+    iseq->jit_flags |= 1;   /* blacklisted: not retried */
+    t->failed++;
+  }
+  free(g.label_of);
+  x64_free(&g.b);
+  clock_gettime(CLOCK_MONOTONIC, &t2);
+  t->compile_ns += (double)(t2.tv_sec - t0.tv_sec) * 1e9 + (double)(t2.tv_nsec - t0.tv_nsec);
+  return code != NULL;
+}
+
+static VALUE tier1_enter(VM *vm, Frame *cfp, void *code) {
+  Tier1 *t = t1(vm);
+  t->entries++;
+  return t->trampoline(vm, cfp, code);
+}
+
+void kn_jit_init(VM *vm) {
+  if (vm->opts.jit_max_tier < 1) return;
+  Tier1 *t = kn_xcalloc(1, sizeof(Tier1));
+  size_t mem = (size_t)(vm->opts.jit_mem_mib > 0 ? vm->opts.jit_mem_mib : 64) << 20;
+  t->mem = kn_codemem_new(mem);
+  if (!t->mem || !make_trampoline(t)) {
+    kn_codemem_free(t->mem);
+    free(t);
+    return;
+  }
+  vm->jit = t;
+  vm->jit_compile = tier1_compile;
+  vm->jit_enter = tier1_enter;
+}
+
+/* One "key: value" line per counter (tests/run's JIT checks read them by key). */
+void kn_jit_print_stats(VM *vm, FILE *out) {
+  Tier1 *t = t1(vm);
+  fprintf(out, "***JIT stats***\n");
+  if (!t) {
+    fprintf(out, "jit: off (interpreter only)\n");
+    return;
+  }
+  fprintf(out, "compiled_iseqs: %ld\n", t->compiled);
+  fprintf(out, "compile_failures: %ld\n", t->failed);
+  fprintf(out, "jit_entries: %ld\n", t->entries);
+  fprintf(out, "code_bytes: %zu\n", t->code_bytes);
+  fprintf(out, "metadata_bytes: %zu\n", t->meta_bytes);
+  fprintf(out, "code_mem_refusals: %ld\n", t->mem->full_refusals);
+  fprintf(out, "compile_time_us: %.1f\n", t->compile_ns / 1e3);
+  fprintf(out, "compile_time_avg_us: %.2f\n", t->compiled ? t->compile_ns / 1e3 / (double)t->compiled : 0.0);
+  for (int i = 0; i < EXIT__COUNT; i++)
+    fprintf(out, "%s: %llu    (side exits: %s)\n", exit_keys[i], (unsigned long long)t->exits[i], exit_names[i]);
+}
