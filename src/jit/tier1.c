@@ -14,10 +14,12 @@
  * and the interpreter continues from exactly there. So the GC never runs while compiled
  * code is on the stack, and exceptions never cross it.
  *
- * Handled so far: putnil putself putobject getlocal/setlocal (level 0) pop dup nop,
- * opt_plus opt_minus opt_mult opt_lt opt_le opt_gt opt_ge opt_eq opt_neq opt_and opt_or
- * on Fixnums (with the redefinition check and overflow guard), branchif branchunless
- * branchnil jump. The rest side-exits (tier1_exit_reason table below). */
+ * Handled so far: putnil putself putobject getlocal/setlocal (level 0) pop dup dupn swap
+ * topn setn adjuststack nop,
+ * opt_plus opt_minus opt_mult opt_mod opt_lt opt_le opt_gt opt_ge opt_eq opt_neq opt_and
+ * opt_or on Fixnums (with the redefinition check and overflow guard), opt_aref opt_aset
+ * opt_length opt_size on Arrays, getinstancevariable through its cache, branchif
+ * branchunless branchnil jump. The rest side-exits (EXIT_REASONS below). */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +34,11 @@
   X(EXIT_UNSUPPORTED, "exit_unsupported", "instruction not compiled (runs in the interpreter)") \
   X(EXIT_NOT_FIXNUM, "exit_not_fixnum", "operand not a Fixnum")                              \
   X(EXIT_OVERFLOW, "exit_overflow", "Fixnum overflow")                                       \
-  X(EXIT_REDEFINED, "exit_redefined", "basic operator redefined")
+  X(EXIT_REDEFINED, "exit_redefined", "basic operator redefined")                          \
+  X(EXIT_NOT_ARRAY, "exit_not_array", "receiver not an Array (or frozen, for []=)")         \
+  X(EXIT_INDEX, "exit_index", "index not a Fixnum inside the Array")                        \
+  X(EXIT_IVAR, "exit_ivar", "ivar cache miss (class or slot)")                              \
+  X(EXIT_DIVISOR, "exit_divisor", "divisor 0 or -1")
 enum {
 #define X(e, key, s) e,
   EXIT_REASONS(X)
@@ -120,10 +126,10 @@ static void push_rax(Gen *g) {
 }
 
 /* rax = second from top, rcx = top; exits unless both are Fixnums and op is not redefined. */
+static void not_redefined(Gen *g, long pc, uint32_t bop);
+
 static void fixnum_operands(Gen *g, long pc, uint32_t bop) {
-  x64_mov32_rm(&g->b, RDX, x64_mem(RBX, offsetof(VM, redefined_basic)));
-  x64_test_ri(&g->b, RDX, (int32_t)bop);
-  exit_if(g, CC_NE, pc, EXIT_REDEFINED);
+  not_redefined(g, pc, bop);
   x64_mov_rm(&g->b, RAX, STK(2));
   x64_mov_rm(&g->b, RCX, STK(1));
   x64_mov_rr(&g->b, RDX, RAX);
@@ -136,6 +142,38 @@ static void fixnum_operands(Gen *g, long pc, uint32_t bop) {
 static void binop_result(Gen *g) {
   x64_mov_mr(&g->b, STK(2), RAX);
   x64_alu_ri(&g->b, ALU_SUB, R14, 8);
+}
+
+/* Exits unless the redefinition bits in bop are all clear. Clobbers rdx. */
+static void not_redefined(Gen *g, long pc, uint32_t bop) {
+  x64_mov32_rm(&g->b, RDX, x64_mem(RBX, offsetof(VM, redefined_basic)));
+  x64_test_ri(&g->b, RDX, (int32_t)bop);
+  exit_if(g, CC_NE, pc, EXIT_REDEFINED);
+}
+
+/* Exits unless `r` holds an unfrozen-if-asked Array (class exactly Array). Clobbers rdx. */
+static void array_guard(Gen *g, long pc, X64Reg r, bool writable) {
+  x64_test_ri(&g->b, r, 7);
+  exit_if(g, CC_NE, pc, EXIT_NOT_ARRAY);          /* an immediate */
+  x64_test_rr(&g->b, r, r);
+  exit_if(g, CC_E, pc, EXIT_NOT_ARRAY);           /* false */
+  x64_mov_rm(&g->b, RDX, x64_mem(r, offsetof(RBasic, klass)));
+  x64_alu_rm(&g->b, ALU_CMP, RDX, x64_mem(RBX, offsetof(VM, cArray)));
+  exit_if(g, CC_NE, pc, EXIT_NOT_ARRAY);
+  if (writable) {
+    x64_mov32_rm(&g->b, RDX, x64_mem(r, offsetof(RBasic, flags)));
+    x64_test_ri(&g->b, RDX, FL_FROZEN);
+    exit_if(g, CC_NE, pc, EXIT_NOT_ARRAY);
+  }
+}
+
+/* rcx = untagged index of the Fixnum in rcx, known to be inside Array rax. */
+static void index_guard(Gen *g, long pc) {
+  x64_test_ri(&g->b, RCX, 1);
+  exit_if(g, CC_E, pc, EXIT_INDEX);
+  x64_shift_ri(&g->b, SH_SAR, RCX, 1);
+  x64_alu_rm(&g->b, ALU_CMP, RCX, x64_mem(RAX, offsetof(RArray, len)));
+  exit_if(g, CC_AE, pc, EXIT_INDEX);              /* unsigned: negative too */
 }
 
 static void compare(Gen *g, long pc, uint32_t bop, X64Cond cc) {
@@ -192,6 +230,32 @@ static void gen_insn(Gen *g, long pc) {
     x64_mov_rm(b, RAX, STK(1));
     push_rax(g);
     break;
+  case BIN_dupn: {   /* copies the top n values */
+    long k = (long)code[pc + 1];
+    for (long i = 0; i < k; i++) {
+      x64_mov_rm(b, RAX, x64_mem(R14, (int32_t)(-8 * (k - i))));
+      x64_mov_mr(b, x64_mem(R14, (int32_t)(8 * i)), RAX);
+    }
+    x64_alu_ri(b, ALU_ADD, R14, (int32_t)(8 * k));
+    break;
+  }
+  case BIN_swap:
+    x64_mov_rm(b, RAX, STK(1));
+    x64_mov_rm(b, RCX, STK(2));
+    x64_mov_mr(b, STK(1), RCX);
+    x64_mov_mr(b, STK(2), RAX);
+    break;
+  case BIN_topn:     /* pushes the value n below the top */
+    x64_mov_rm(b, RAX, x64_mem(R14, (int32_t)(-8 * (1 + (long)code[pc + 1]))));
+    push_rax(g);
+    break;
+  case BIN_setn:     /* stores the top n below the top, keeps it */
+    x64_mov_rm(b, RAX, STK(1));
+    x64_mov_mr(b, x64_mem(R14, (int32_t)(-8 * (1 + (long)code[pc + 1]))), RAX);
+    break;
+  case BIN_adjuststack:
+    x64_alu_ri(b, ALU_SUB, R14, (int32_t)(8 * (long)code[pc + 1]));
+    break;
   case BIN_opt_plus:   /* a + (b - 1): both tagged */
     fixnum_operands(g, pc, KN_BOP_PLUS);
     x64_alu_ri(b, ALU_SUB, RCX, 1);
@@ -234,6 +298,87 @@ static void gen_insn(Gen *g, long pc) {
   case BIN_opt_ge: compare(g, pc, KN_BOP_GE, CC_GE); break;
   case BIN_opt_eq: compare(g, pc, KN_BOP_EQ, CC_E); break;
   case BIN_opt_neq: compare(g, pc, KN_BOP_NEQ | KN_BOP_EQ, CC_NE); break;
+  case BIN_opt_mod: {   /* Ruby's floored modulo */
+    fixnum_operands(g, pc, KN_BOP_MOD);
+    x64_shift_ri(b, SH_SAR, RAX, 1);
+    x64_shift_ri(b, SH_SAR, RCX, 1);
+    x64_alu_ri(b, ALU_CMP, RCX, 0);
+    exit_if(g, CC_E, pc, EXIT_DIVISOR);
+    x64_alu_ri(b, ALU_CMP, RCX, -1);
+    exit_if(g, CC_E, pc, EXIT_DIVISOR);
+    x64_cqo(b);
+    x64_idiv(b, RCX);                 /* rdx = remainder, with the dividend's sign */
+    int done = x64_label_new(b);
+    x64_test_rr(b, RDX, RDX);
+    x64_jcc_label(b, CC_E, done);
+    x64_mov_rr(b, RAX, RDX);
+    x64_alu_rr(b, ALU_XOR, RAX, RCX);
+    x64_jcc_label(b, CC_NS, done);    /* same signs: already floored */
+    x64_alu_rr(b, ALU_ADD, RDX, RCX);
+    x64_label_bind(b, done);
+    x64_shift_ri(b, SH_SHL, RDX, 1);
+    x64_alu_ri(b, ALU_OR, RDX, 1);
+    x64_mov_rr(b, RAX, RDX);
+    binop_result(g);
+    break;
+  }
+  case BIN_opt_aref:    /* Array[Fixnum] inside the bounds */
+    not_redefined(g, pc, KN_BOP_AREF);
+    x64_mov_rm(b, RAX, STK(2));
+    x64_mov_rm(b, RCX, STK(1));
+    array_guard(g, pc, RAX, false);
+    index_guard(g, pc);
+    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RArray, ptr)));
+    x64_mov_rm(b, RAX, x64_mem_idx(RDX, RCX, 8, 0));
+    binop_result(g);
+    break;
+  case BIN_opt_aset:    /* Array[Fixnum] = v inside the bounds; the result is v */
+    not_redefined(g, pc, KN_BOP_ASET);
+    x64_mov_rm(b, RAX, STK(3));
+    x64_mov_rm(b, RCX, STK(2));
+    array_guard(g, pc, RAX, true);
+    index_guard(g, pc);
+    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RArray, ptr)));
+    x64_mov_rm(b, RAX, STK(1));
+    x64_mov_mr(b, x64_mem_idx(RDX, RCX, 8, 0), RAX);
+    x64_mov_mr(b, STK(3), RAX);
+    x64_alu_ri(b, ALU_SUB, R14, 16);
+    break;
+  case BIN_opt_length: case BIN_opt_size:   /* Array#length / #size */
+    not_redefined(g, pc, op == BIN_opt_length ? KN_BOP_LENGTH : KN_BOP_SIZE);
+    x64_mov_rm(b, RAX, STK(1));
+    array_guard(g, pc, RAX, false);
+    x64_mov_rm(b, RAX, x64_mem(RAX, offsetof(RArray, len)));
+    x64_shift_ri(b, SH_SHL, RAX, 1);
+    x64_alu_ri(b, ALU_OR, RAX, 1);
+    x64_mov_mr(b, STK(1), RAX);
+    break;
+  case BIN_getinstancevariable: {   /* self's slot through the instruction's IvarCache */
+    const IvarCache *ic = (const IvarCache *)code[pc + 2];
+    x64_mov_rm(b, RAX, x64_mem(R12, offsetof(Frame, self)));
+    x64_test_ri(b, RAX, 7);
+    exit_if(g, CC_NE, pc, EXIT_IVAR);
+    x64_test_rr(b, RAX, RAX);
+    exit_if(g, CC_E, pc, EXIT_IVAR);
+    x64_mov_ri(b, RCX, (int64_t)(intptr_t)ic);
+    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, klass)));
+    x64_alu_rm(b, ALU_CMP, RDX, x64_mem(RCX, offsetof(IvarCache, klass)));
+    exit_if(g, CC_NE, pc, EXIT_IVAR);
+    x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, flags)));
+    x64_alu_ri(b, ALU_AND, RDX, KN_TMASK);
+    x64_alu_ri(b, ALU_CMP, RDX, T_OBJECT);
+    exit_if(g, CC_NE, pc, EXIT_IVAR);
+    x64_mov32_rm(b, RCX, x64_mem(RCX, offsetof(IvarCache, index)));
+    x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RObject, numiv)));
+    x64_alu_rr(b, ALU_CMP, RCX, RDX);
+    exit_if(g, CC_AE, pc, EXIT_IVAR);               /* unset slot: the interpreter says nil */
+    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RObject, ivptr)));
+    x64_mov_rm(b, RAX, x64_mem_idx(RDX, RCX, 8, 0));
+    x64_alu_ri(b, ALU_CMP, RAX, (int32_t)Qundef);
+    exit_if(g, CC_E, pc, EXIT_IVAR);
+    push_rax(g);
+    break;
+  }
   case BIN_branchif: case BIN_branchunless: case BIN_branchnil: {
     long target = pc + len + (long)code[pc + 1];
     x64_alu_ri(b, ALU_SUB, R14, 8);
