@@ -112,8 +112,10 @@ static void parse_args(Cmd *c, int argc, char **argv) {
     } else if (int_opt(a, "--jit-tier1-threshold", &c->opts.tier1_threshold) ||
                int_opt(a, "--jit-tier2-threshold", &c->opts.tier2_threshold) ||
                int_opt(a, "--jit-verbose", &dummy) || int_opt(a, "--jit-mem-size", &c->opts.jit_mem_mib)) {
+    } else if (strcmp(a, "--jit-perf-map") == 0) {
+      c->opts.jit_perf_map = true;
     } else if (strcmp(a, "--jit-wait") == 0 || strcmp(a, "--jit-dump-disasm") == 0 ||
-               strcmp(a, "--jit-perf-map") == 0 || strcmp(a, "--jit-save-temps") == 0 ||
+               strcmp(a, "--jit-save-temps") == 0 ||
                strcmp(a, "--jit") == 0) {
     } else if (strcmp(a, "--jit-stats") == 0) {
       c->opts.jit_stats = true;

@@ -18,12 +18,13 @@
  * topn setn adjuststack nop,
  * opt_plus opt_minus opt_mult opt_mod opt_lt opt_le opt_gt opt_ge opt_eq opt_neq opt_and
  * opt_or on Fixnums (with the redefinition check and overflow guard), opt_aref opt_aset
- * opt_length opt_size on Arrays, getinstancevariable through its cache, branchif
+ * opt_length opt_size on Arrays, get/setinstancevariable through their caches, branchif
  * branchunless branchnil jump. The rest side-exits (EXIT_REASONS below). */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "jit.h"
 #include "codemem.h"
 #include "x64.h"
@@ -58,6 +59,7 @@ static const char *const exit_names[] = {
 
 typedef struct Tier1 {
   CodeMem *mem;
+  FILE *perf_map;       /* --jit-perf-map: /tmp/perf-PID.map, one line per unit */
   VALUE (*trampoline)(VM *vm, Frame *cfp, void *code);
   long compiled, failed, entries;
   uint64_t exits[EXIT__COUNT];
@@ -379,6 +381,33 @@ static void gen_insn(Gen *g, long pc) {
     push_rax(g);
     break;
   }
+  case BIN_setinstancevariable: {   /* an existing slot of an unfrozen self, through the cache */
+    const IvarCache *ic = (const IvarCache *)code[pc + 2];
+    x64_mov_rm(b, RAX, x64_mem(R12, offsetof(Frame, self)));
+    x64_test_ri(b, RAX, 7);
+    exit_if(g, CC_NE, pc, EXIT_IVAR);
+    x64_test_rr(b, RAX, RAX);
+    exit_if(g, CC_E, pc, EXIT_IVAR);
+    x64_mov_ri(b, RCX, (int64_t)(intptr_t)ic);
+    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, klass)));
+    x64_alu_rm(b, ALU_CMP, RDX, x64_mem(RCX, offsetof(IvarCache, klass)));
+    exit_if(g, CC_NE, pc, EXIT_IVAR);
+    x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, flags)));
+    x64_test_ri(b, RDX, FL_FROZEN);
+    exit_if(g, CC_NE, pc, EXIT_IVAR);
+    x64_alu_ri(b, ALU_AND, RDX, KN_TMASK);
+    x64_alu_ri(b, ALU_CMP, RDX, T_OBJECT);
+    exit_if(g, CC_NE, pc, EXIT_IVAR);
+    x64_mov32_rm(b, RCX, x64_mem(RCX, offsetof(IvarCache, index)));
+    x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RObject, numiv)));
+    x64_alu_rr(b, ALU_CMP, RCX, RDX);
+    exit_if(g, CC_AE, pc, EXIT_IVAR);               /* a new slot: the interpreter grows it */
+    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RObject, ivptr)));
+    x64_mov_rm(b, RAX, STK(1));
+    x64_mov_mr(b, x64_mem_idx(RDX, RCX, 8, 0), RAX);
+    x64_alu_ri(b, ALU_SUB, R14, 8);
+    break;
+  }
   case BIN_branchif: case BIN_branchunless: case BIN_branchnil: {
     long target = pc + len + (long)code[pc + 1];
     x64_alu_ri(b, ALU_SUB, R14, 8);
@@ -400,6 +429,19 @@ static void gen_insn(Gen *g, long pc) {
     break;
   }
   /* an instruction that falls through continues at the next one's code (emitted next) */
+}
+
+/* "START SIZE NAME" lines that `perf report` uses to name JIT code. */
+static void perf_map_add(Tier1 *t, const void *code, size_t len, const Iseq *iseq) {
+  if (!t->perf_map) {
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/perf-%d.map", (int)getpid());
+    t->perf_map = fopen(path, "w");
+    if (!t->perf_map) return;
+  }
+  fprintf(t->perf_map, "%lx %zx kiln:t1:%s@%s:%d\n", (unsigned long)(uintptr_t)code, len,
+          iseq->name ? iseq->name : "?", iseq->file ? iseq->file : "?", kn_iseq_line(iseq, iseq->code));
+  fflush(t->perf_map);
 }
 
 /* Compiles iseq; on success sets iseq->jit_entries and iseq->jit_code. Never raises.
@@ -442,6 +484,7 @@ static bool tier1_compile(VM *vm, Iseq *iseq) {
       entries[pc] = code + g.b.labels[g.label_of[pc]];
     iseq->jit_entries = entries;
     iseq->jit_code = code;
+    if (vm->opts.jit_perf_map) perf_map_add(t, code, g.b.len, iseq);
     t->compiled++;
     t->code_bytes += g.b.len;
     t->meta_bytes += sizeof(void *) * (size_t)n;

@@ -138,6 +138,7 @@ typedef struct Options {
   bool gc_stress;
   bool jit_stats;
   int jit_mem_mib;        /* --jit-mem-size: bound on code + metadata, MiB (0: default) */
+  bool jit_perf_map;      /* --jit-perf-map: write /tmp/perf-PID.map */
   bool warnings;          /* -W0 turns off */
 } Options;
 
