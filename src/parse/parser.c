@@ -1772,10 +1772,10 @@ static Node *parse_primary(Parser *p, int allow_cmd) {
     return parse_paren(p);
   case T_LAMBDA:
     return parse_lambda(p);
-  case T_BDOT2: case T_BDOT3: {
-    next(p);
+  case T_BDOT2: case T_BDOT3: {   /* beginless range */
     n = node(p, N_RANGE, line);
-    if (p->tok.type == T_BDOT3 || 0) n->flags |= NF_EXCL;
+    if (at(p, T_BDOT3)) n->flags |= NF_EXCL;
+    next(p);
     n->b = parse_binary(p, 4);
     return n;
   }
