@@ -4,6 +4,7 @@
  * kn_init_file from kn_init_io. */
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <glob.h>
 #include <limits.h>
 #include <math.h>
@@ -1045,13 +1046,34 @@ static VALUE time_to_a(ARGS) {
 
 /* ---- initialisation ------------------------------------------------------------------------- */
 
+/* File.fnmatch(pattern, path, flags = 0) through fnmatch(3): Ruby's FNM_DOTMATCH is the
+ * opposite of FNM_PERIOD; FNM_EXTGLOB (braces) is not supported. */
+static VALUE file_s_fnmatch(ARGS) {
+  UNUSED_ARGS;
+  VALUE pat = kn_check_string(vm, argv[0]), path = kn_check_string(vm, argv[1]);
+  long rf = argc > 2 ? kn_num2long(vm, argv[2]) : 0;
+  int f = 0;
+  if (rf & 1) f |= FNM_NOESCAPE;
+  if (rf & 2) f |= FNM_PATHNAME;
+  if (!(rf & 4)) f |= FNM_PERIOD;
+  if (rf & 8) f |= FNM_CASEFOLD;
+  return KN_BOOL(fnmatch(kn_str_cstr(vm, pat), kn_str_cstr(vm, path), f) == 0);
+}
+
 void kn_init_file(VM *vm) {
   VALUE f = vm->cFile;
   kn_define_const(vm, f, "SEPARATOR", kn_obj_freeze(vm, kn_str_new_cstr(vm, "/")));
   kn_define_const(vm, f, "Separator", kn_obj_freeze(vm, kn_str_new_cstr(vm, "/")));
   kn_define_const(vm, f, "ALT_SEPARATOR", Qnil);
   kn_define_const(vm, f, "PATH_SEPARATOR", kn_obj_freeze(vm, kn_str_new_cstr(vm, ":")));
+  /* File.fnmatch flags (Linux values, as CRuby defines them) */
+  static const struct { const char *name; int value; } fnm[] = {
+    {"FNM_SYSCASE", 0}, {"FNM_NOESCAPE", 1}, {"FNM_PATHNAME", 2}, {"FNM_DOTMATCH", 4},
+    {"FNM_CASEFOLD", 8}, {"FNM_EXTGLOB", 16}, {"FNM_SHORTNAME", 0}};
+  for (size_t i = 0; i < sizeof fnm / sizeof fnm[0]; i++) kn_define_const(vm, f, fnm[i].name, INT2FIX(fnm[i].value));
   kn_define_singleton_method(vm, f, "basename", file_s_basename, 1, 2);
+  kn_define_singleton_method(vm, f, "fnmatch", file_s_fnmatch, 2, 3);
+  kn_define_singleton_method(vm, f, "fnmatch?", file_s_fnmatch, 2, 3);
   kn_define_singleton_method(vm, f, "dirname", file_s_dirname, 1, 2);
   kn_define_singleton_method(vm, f, "extname", file_s_extname, 1, 1);
   kn_define_singleton_method(vm, f, "join", file_s_join, 0, -1);
