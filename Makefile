@@ -13,6 +13,12 @@ ONIG := $(shell pkg-config --exists oniguruma 2>/dev/null && echo yes)
 ifeq ($(ONIG),yes)
 LDLIBS += -lonig
 endif
+# Capstone (libcapstone-dev) backs --jit-dump-disasm; without it the option says so.
+CAPSTONE := $(shell pkg-config --exists capstone 2>/dev/null && echo yes)
+ifeq ($(CAPSTONE),yes)
+LDLIBS += -lcapstone
+CFLAGS += -DKN_HAVE_CAPSTONE=1
+endif
 
 # B: build directory (CI builds a clang copy in build/clang)
 B ?= build

@@ -114,7 +114,9 @@ static void parse_args(Cmd *c, int argc, char **argv) {
                int_opt(a, "--jit-verbose", &dummy) || int_opt(a, "--jit-mem-size", &c->opts.jit_mem_mib)) {
     } else if (strcmp(a, "--jit-perf-map") == 0) {
       c->opts.jit_perf_map = true;
-    } else if (strcmp(a, "--jit-wait") == 0 || strcmp(a, "--jit-dump-disasm") == 0 ||
+    } else if (strcmp(a, "--jit-dump-disasm") == 0) {
+      c->opts.jit_dump_disasm = true;
+    } else if (strcmp(a, "--jit-wait") == 0 ||
                strcmp(a, "--jit-save-temps") == 0 ||
                strcmp(a, "--jit") == 0) {
     } else if (strcmp(a, "--jit-stats") == 0) {

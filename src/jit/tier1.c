@@ -26,6 +26,9 @@
 #include <time.h>
 #include <unistd.h>
 #include "jit.h"
+#ifdef KN_HAVE_CAPSTONE
+#include <capstone/capstone.h>
+#endif
 #include "codemem.h"
 #include "x64.h"
 #include "../vm/vm_internal.h"
@@ -431,6 +434,42 @@ static void gen_insn(Gen *g, long pc) {
   /* an instruction that falls through continues at the next one's code (emitted next) */
 }
 
+/* --jit-dump-disasm: the unit's code, each run of instructions headed by the bytecode
+ * instruction it came from (Capstone, Intel syntax). */
+static void dump_disasm(const Gen *g, const uint8_t *code, FILE *out) {
+  const Iseq *iseq = g->iseq;
+  fprintf(out, "== tier 1: %s@%s:%d (%zu bytes at %p)\n", iseq->name ? iseq->name : "?",
+          iseq->file ? iseq->file : "?", kn_iseq_line(iseq, iseq->code), g->b.len, (const void *)code);
+#ifdef KN_HAVE_CAPSTONE
+  csh cs;
+  if (cs_open(CS_ARCH_X86, CS_MODE_64, &cs) != CS_ERR_OK) return;
+  long n = iseq->code_len, pc = 0;
+  size_t off = 0;
+  while (off < g->b.len) {
+    /* the next bytecode instruction whose code starts at or before off */
+    while (pc < n && (size_t)g->b.labels[g->label_of[pc]] <= off) {
+      fprintf(out, "  # %04ld %s\n", pc, kn_insn_names[iseq->code[pc]]);
+      pc += kn_insn_len((int)iseq->code[pc]);
+    }
+    size_t end = g->b.len;
+    if (pc < n) end = (size_t)g->b.labels[g->label_of[pc]];
+    if (end <= off) end = g->b.len;
+    cs_insn *insn;
+    size_t k = cs_disasm(cs, code + off, end - off, (uint64_t)(uintptr_t)(code + off), 0, &insn);
+    if (k == 0) break;
+    for (size_t i = 0; i < k; i++)
+      fprintf(out, "  %016llx  %s %s\n", (unsigned long long)insn[i].address, insn[i].mnemonic, insn[i].op_str);
+    size_t used = (size_t)(insn[k - 1].address + insn[k - 1].size - (uint64_t)(uintptr_t)(code + off));
+    cs_free(insn, k);
+    off += used;
+  }
+  cs_close(&cs);
+#else
+  (void)code;
+  fprintf(out, "  (kiln was built without Capstone: install libcapstone-dev and rebuild)\n");
+#endif
+}
+
 /* "START SIZE NAME" lines that `perf report` uses to name JIT code. */
 static void perf_map_add(Tier1 *t, const void *code, size_t len, const Iseq *iseq) {
   if (!t->perf_map) {
@@ -485,6 +524,7 @@ static bool tier1_compile(VM *vm, Iseq *iseq) {
     iseq->jit_entries = entries;
     iseq->jit_code = code;
     if (vm->opts.jit_perf_map) perf_map_add(t, code, g.b.len, iseq);
+    if (vm->opts.jit_dump_disasm) dump_disasm(&g, code, stderr);
     t->compiled++;
     t->code_bytes += g.b.len;
     t->meta_bytes += sizeof(void *) * (size_t)n;

@@ -139,6 +139,7 @@ typedef struct Options {
   bool jit_stats;
   int jit_mem_mib;        /* --jit-mem-size: bound on code + metadata, MiB (0: default) */
   bool jit_perf_map;      /* --jit-perf-map: write /tmp/perf-PID.map */
+  bool jit_dump_disasm;   /* --jit-dump-disasm: print compiled code (Capstone) */
   bool warnings;          /* -W0 turns off */
 } Options;
 
