@@ -664,6 +664,10 @@ VALUE kn_cvar_get(VM *vm, VALUE klass, ID name) {
 void kn_cvar_set(VM *vm, VALUE klass, ID name, VALUE val) {
   VALUE holder;
   if (!cvar_find(vm, klass, name, &holder)) holder = cvar_base(vm, klass);
+  if (KN_FROZEN_P(holder)) {   /* CRuby names the class by its singleton: "#<Class:C>: C" */
+    VALUE n = kn_class_name(vm, holder);
+    kn_raise_exc(vm, kn_exc_new(vm, vm->eFrozenError, "can't modify frozen #<Class:%V>: %V", n, n));
+  }
   ClassExt *e = ext(holder);
   if (!e->cvars) e->cvars = kn_idtable_new();
   kn_idtable_set(e->cvars, name, val);

@@ -538,6 +538,7 @@ void kn_init_vm_kernel(VM *vm) {
   kn_define_module_function(vm, K, "catch", k_catch, 0, 1);
   kn_define_module_function(vm, K, "throw", k_throw, 1, 2);
   kn_define_module_function(vm, K, "block_given?", k_block_given, 0, 0);
+  kn_define_module_function(vm, K, "iterator?", k_block_given, 0, 0);   /* deprecated alias */
   kn_define_module_function(vm, K, "lambda", k_lambda, 0, 0);
   kn_define_module_function(vm, K, "proc", k_proc, 0, 0);
   kn_define_module_function(vm, K, "__method__", k_method_name, 0, 0);

@@ -483,6 +483,9 @@ static VALUE obj_ivars(ARGS) { UNUSED; return kn_ivar_list(vm, self); }
 static VALUE obj_remove_ivar(ARGS) {
   UNUSED;
   ID id = ivar_name(vm, argv[0]);
+  kn_check_frozen(vm, self);
+  if (!kn_ivar_defined(vm, self, id))
+    kn_name_error(vm, id, self, "instance variable %s not defined", kn_id_name(vm, id));
   VALUE v = kn_ivar_get(vm, self, id);
   if (kn_is_type(self, T_OBJECT)) {
     kn_ivar_set(vm, self, id, Qundef);

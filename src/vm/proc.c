@@ -38,6 +38,22 @@ int kn_proc_arity(VM *vm, VALUE proc) {
 }
 
 static VALUE proc_arity(ARGS) { UNUSED; return INT2FIX(kn_proc_arity(vm, self)); }
+/* Proc#== / eql?: procs made from the same block literal in the same scope (CRuby 3.1) */
+static VALUE proc_eq(ARGS) {
+  UNUSED;
+  VALUE o = argv[0];
+  if (o == self) return Qtrue;
+  if (!kn_is_type(o, T_PROC)) return Qfalse;
+  const Block *a = RPROC(self)->block, *b = RPROC(o)->block;
+  return KN_BOOL(a->iseq && a->iseq == b->iseq && a->ep == b->ep && a->self == b->self &&
+                 ((RBASIC(self)->flags ^ RBASIC(o)->flags) & FL_LAMBDA) == 0);
+}
+static VALUE proc_hash(ARGS) {
+  UNUSED;
+  const Block *a = RPROC(self)->block;
+  uintptr_t h = a->iseq ? (uintptr_t)a->iseq ^ ((uintptr_t)a->ep >> 3) : (uintptr_t)self;
+  return INT2FIX((long)(h >> 1));
+}
 static VALUE proc_lambda_p(ARGS) { UNUSED; return KN_BOOL(RBASIC(self)->flags & FL_LAMBDA); }
 static VALUE proc_to_proc(ARGS) { UNUSED; return self; }
 static VALUE proc_inspect(ARGS) {
@@ -378,6 +394,9 @@ void kn_init_vm_proc(VM *vm) {
   kn_define_method(vm, P, "===", proc_eqq, 0, -1);
   kn_define_method(vm, P, "arity", proc_arity, 0, 0);
   kn_define_method(vm, P, "lambda?", proc_lambda_p, 0, 0);
+  kn_define_method(vm, P, "==", proc_eq, 1, 1);
+  kn_define_method(vm, P, "eql?", proc_eq, 1, 1);
+  kn_define_method(vm, P, "hash", proc_hash, 0, 0);
   kn_define_method(vm, P, "to_proc", proc_to_proc, 0, 0);
   kn_define_method(vm, P, "inspect", proc_inspect, 0, 0);
   kn_define_method(vm, P, "to_s", proc_inspect, 0, 0);
