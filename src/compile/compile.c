@@ -477,6 +477,12 @@ static void compile_op_asgn(Compiler *c, Node *n, bool used) {
     bool index = strcmp(t->str, "[]") == 0;
     if (used) emit0(c, BIN_putnil, 1);
     compile(c, t->a, true);
+    int lnil = -1;
+    if (t->flags & NF_SAFE_NAV) {   /* recv&.x op= v: nothing at all when recv is nil */
+      lnil = new_label(c);
+      emit0(c, BIN_dup, 1);
+      emit_jump(c, BIN_branchnil, lnil);
+    }
     uint32_t flag = 0;
     int argc = index ? compile_args(c, t->list, t->nlist, &flag) : 0;
     if (flag & (CI_ARGS_BLOCKARG | CI_KW_SPLAT)) error(c, n->line, "unsupported op-assign form");
@@ -519,6 +525,13 @@ static void compile_op_asgn(Compiler *c, Node *n, bool used) {
     } else {
       set_label(c, lend);
       set_label(c, lskip);
+    }
+    if (lnil >= 0) {
+      int lout = new_label(c);
+      emit_jump(c, BIN_jump, lout);
+      set_label(c, lnil);   /* stack: [nil result slot] recv(nil) */
+      emit0(c, BIN_pop, -1);
+      set_label(c, lout);
     }
     return;
   }

@@ -493,6 +493,16 @@ bool kn_const_lookup(VM *vm, VALUE klass, ID name, VALUE *out, bool recurse) {
   return false;
 }
 
+/* Scope::Name: the scope and its ancestors, but not Object's constants (nor those of
+ * Object's ancestors) unless the scope is Object itself (Ruby >= 2.5). */
+bool kn_const_lookup_scoped(VM *vm, VALUE scope, ID name, VALUE *out) {
+  for (VALUE c = scope; c; c = RCLASS(c)->super) {
+    if (c == vm->cObject && scope != vm->cObject) break;
+    if (const_get_here(c, name, out)) return true;
+  }
+  return false;
+}
+
 VALUE kn_const_get(VM *vm, VALUE klass, ID name) {
   VALUE v;
   if (kn_const_lookup(vm, klass, name, &v, true)) return v;

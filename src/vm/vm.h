@@ -300,6 +300,7 @@ void kn_set_visibility(VM *vm, VALUE klass, ID mid, Visibility vis);
 void kn_const_set(VM *vm, VALUE klass, ID name, VALUE val);
 void kn_define_const(VM *vm, VALUE klass, const char *name, VALUE val);
 bool kn_const_lookup(VM *vm, VALUE klass, ID name, VALUE *out, bool recurse); /* no autoload */
+bool kn_const_lookup_scoped(VM *vm, VALUE scope, ID name, VALUE *out); /* Scope::Name rules */
 VALUE kn_const_get(VM *vm, VALUE klass, ID name);   /* raises NameError */
 VALUE kn_ivar_get(VM *vm, VALUE obj, ID name);       /* nil if unset */
 VALUE kn_ivar_set(VM *vm, VALUE obj, ID name, VALUE val);

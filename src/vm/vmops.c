@@ -64,9 +64,7 @@ VALUE kn_vm_getconstant(VM *vm, Frame *f, VALUE scope, ID id, bool lexical) {
     VALUE s = kn_inspect(vm, scope);
     kn_raise(vm, vm->eTypeError, "%s is not a class/module", kn_str_cstr(vm, s));
   }
-  if (kn_const_lookup(vm, scope, id, &v, true)) {
-    return v;
-  }
+  if (kn_const_lookup_scoped(vm, scope, id, &v)) return v;
   if (scope == vm->cObject && kn_const_lookup(vm, vm->cObject, id, &v, true)) return v;
   VALUE args[1] = {ID2SYM(id)};
   if (kn_method_lookup(vm, kn_class_of(vm, scope), vm->id_const_missing)->type != ME_CFUNC)
