@@ -1327,6 +1327,16 @@ loop_top:
     VALUE found;
     const MethodEntry *me = c ? kn_method_lookup_from(vm, RCLASS(c)->super, ca.mid, &found) : NULL;
     if (!me) {
+      /* no superclass method: a method_missing of the receiver's own gets the call */
+      const MethodEntry *mme = kn_method_lookup(vm, klass, vm->id_method_missing);
+      if (mme && mme->type != ME_CFUNC) {
+        VALUE *recv_slot = args - 1;
+        recv_slot[0] = ca.recv;
+        VALUE r = call_method_missing(vm, &ca, 0);
+        sp = args - 1;
+        PUSH(r);
+        NEXT();
+      }
       VALUE mm = kn_funcall(vm, vm->eNoMethodError, vm->id_new, 2, (VALUE[]){
         kn_str_printf(vm, "super: no superclass method `%s' for %V", kn_id_name(vm, ca.mid), kn_obj_describe(vm, ca.recv)),
         ID2SYM(ca.mid)});
