@@ -888,7 +888,7 @@ static VALUE mod_attr_accessor(ARGS) {
 static VALUE set_vis(VM *vm, VALUE self, int argc, VALUE *argv, Visibility vis) {
   if (argc == 0) {
     Frame *f = kn_vm_caller_frame(vm);
-    if (f->flags & FRAME_CLASS) f->defvis = vis;
+    if ((f->flags & FRAME_CLASS) || f->deftarget) f->defvis = vis;
     else if (f->self == vm->top_self) f->defvis = vis;
     return Qnil;
   }
@@ -909,7 +909,7 @@ static VALUE mod_module_function(ARGS) {
   UNUSED;
   if (argc == 0) {
     Frame *f = kn_vm_caller_frame(vm);
-    if (f->flags & FRAME_CLASS) f->defvis = VIS_MODFUNC;
+    if ((f->flags & FRAME_CLASS) || f->deftarget) f->defvis = VIS_MODFUNC;
     return Qnil;
   }
   for (int i = 0; i < argc; i++) {

@@ -102,10 +102,10 @@ void kn_vm_define_method(VM *vm, Frame *f, VALUE target, ID id, const Iseq *iseq
   } else {
     klass = kn_vm_cbase(vm, f);
     if (f->self == vm->top_self && klass == vm->cObject && !(f->flags & FRAME_CLASS)) vis = VIS_PRIVATE;
+    /* the visibility scope: a class body, or a class_exec/module_eval block (deftarget) */
     Frame *vf = f;
-    while ((vf->flags & FRAME_BLOCK) && vf > vm->frames) vf--;
-    if (vf->flags & FRAME_CLASS) vis = vf->defvis;
-    if (vf->defvis == VIS_MODFUNC && (vf->flags & FRAME_CLASS)) vis = VIS_MODFUNC;
+    while ((vf->flags & FRAME_BLOCK) && !vf->deftarget && vf > vm->frames) vf--;
+    if ((vf->flags & FRAME_CLASS) || vf->deftarget) vis = vf->defvis;
   }
   if (id == vm->id_initialize || id == vm->id_initialize_copy || id == vm->id_respond_to_missing) vis = VIS_PRIVATE;
   MethodEntry me = {0};
