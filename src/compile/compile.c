@@ -1703,6 +1703,16 @@ static void compile(Compiler *c, Node *n, bool used) {
 }
 
 /* ---- iseq construction ------------------------------------------------------------------ */
+/* Adds a local (in this iseq) for every parameter name inside a destructuring parameter. */
+static void declare_mlhs_names(Compiler *c, Node *m) {
+  for (int i = 0; i < m->nlist; i++) {
+    Node *t = m->list[i];
+    if (t->kind == N_MLHS) declare_mlhs_names(c, t);
+    else if (t->kind == N_SPLAT && t->a) declare_mlhs_names(c, &(Node){.kind = N_MLHS, .list = &t->a, .nlist = 1});
+    else if (t->kind == N_ARG && find_local_here(c, intern(c, t->str)) < 0) add_local(c, intern(c, t->str));
+  }
+}
+
 static void setup_params(Compiler *c, Params *p, Node *block_node, Node ***mlhs_out, int **mlhs_idx, int *nmlhs) {
   Iseq *is = c->iseq;
   IseqParams *ip = &is->param;
@@ -1754,6 +1764,8 @@ static void setup_params(Compiler *c, Params *p, Node *block_node, Node ***mlhs_
   ip->ambiguous_param0 = block_node && p->nlead == 1 && p->nopt == 0 && !p->has_rest &&
                          p->npost == 0 && !p->excessed_comma && p->nkw == 0 && !p->has_kwrest;
   for (int i = 0; i < p->nblock_locals; i++) add_local(c, intern(c, p->block_locals[i]));
+  /* names inside |(a, b)| are the block's own, shadowing outer locals of the same name */
+  for (int i = 0; i < *nmlhs; i++) declare_mlhs_names(c, (*mlhs_out)[i]);
 }
 
 static Iseq *finish_iseq(Compiler *c) {

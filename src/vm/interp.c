@@ -999,10 +999,9 @@ loop_top:
     long len = RARRAY_LEN(a);
     VALUE *p = RARRAY_PTR(a);
     /* push post (last first), rest, pre (last first) so pre[0] ends on top */
-    for (long i = post - 1; i >= 0; i--) {
-      long idx = len - post + i;
-      PUSH(idx >= pre && idx < len ? p[idx] : (idx < len && idx >= 0 && len >= pre + post ? p[idx] : Qnil));
-    }
+    /* post targets take the last values; with too few values they follow pre, nil-padded */
+    long first = len >= pre + post ? len - post : pre;
+    for (long i = post - 1; i >= 0; i--) PUSH(first + i < len ? p[first + i] : Qnil);
     if (splat) {
       long n = len - pre - post;
       VALUE rest = kn_ary_new_from(vm, n > 0 ? n : 0, p + pre);
