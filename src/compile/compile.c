@@ -32,6 +32,10 @@ typedef struct LoopCtx {
 typedef struct EnsureCtx {
   struct EnsureCtx *prev;
   Node *body;          /* ensure body to inline on jumps out */
+  int *holes;          /* label pairs: code inside the protected range that must not be
+                          covered by this ensure (ensure bodies inlined by break/next/return:
+                          running this ensure again when they raise would run it twice) */
+  int nholes, holes_capa;
 } EnsureCtx;
 
 typedef struct RescueCtx {
@@ -804,7 +808,20 @@ static void inline_ensures(Compiler *c, EnsureCtx *stop) {
   EnsureCtx *saved = c->ensure;
   for (EnsureCtx *e = c->ensure; e && e != stop; e = e->prev) {
     c->ensure = e->prev;
+    int hs = new_label(c), he = new_label(c);
+    set_label(c, hs);
     compile(c, e->body, false);
+    set_label(c, he);
+    /* this body, once running, is outside e and every ensure inside e */
+    for (EnsureCtx *x = saved; x; x = x->prev) {
+      if (x->nholes + 2 > x->holes_capa) {
+        x->holes_capa = x->holes_capa ? x->holes_capa * 2 : 8;
+        x->holes = kn_xrealloc(x->holes, sizeof(int) * (size_t)x->holes_capa);
+      }
+      x->holes[x->nholes++] = hs;
+      x->holes[x->nholes++] = he;
+      if (x == e) break;
+    }
   }
   c->ensure = saved;
 }
@@ -1296,7 +1313,7 @@ static void compile_begin(Compiler *c, Node *n, bool used) {
   /* with ensure */
   int d = c->depth;
   int lstart = new_label(c), lend = new_label(c), lhandler = new_label(c), lout = new_label(c);
-  EnsureCtx ec = {c->ensure, n->b};
+  EnsureCtx ec = {c->ensure, n->b, NULL, 0, 0};
   set_label(c, lstart);
   c->ensure = &ec;
   Node inner = *n;
@@ -1318,7 +1335,14 @@ static void compile_begin(Compiler *c, Node *n, bool used) {
   c->depth = d;
   set_label(c, lout);
   c->depth = d + 1;
-  add_catch(c, CATCH_ENSURE, lstart, lend, lhandler, d);
+  /* the protected range, minus the inlined ensure bodies (in code order) */
+  int from = lstart;
+  for (int i = 0; i < ec.nholes; i += 2) {
+    add_catch(c, CATCH_ENSURE, from, ec.holes[i], lhandler, d);
+    from = ec.holes[i + 1];
+  }
+  add_catch(c, CATCH_ENSURE, from, lend, lhandler, d);
+  free(ec.holes);
   if (!used) emit0(c, BIN_pop, -1);
 }
 
