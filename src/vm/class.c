@@ -435,6 +435,17 @@ void kn_remove_method(VM *vm, VALUE klass, ID name) {
   vm->method_serial++;
 }
 
+void kn_method_hook(VM *vm, VALUE klass, ID name, const char *what) {
+  bool sing = (RBASIC(klass)->flags & FL_SINGLETON) != 0;
+  VALUE recv = sing ? RCLASS(klass)->ext->attached : klass;
+  char hook[48];
+  snprintf(hook, sizeof hook, "%smethod_%s", sing ? "singleton_" : "", what);
+  ID hid = kn_intern(vm, hook);
+  if (!kn_respond_to(vm, recv, hid, true)) return;
+  VALUE sym = ID2SYM(name);
+  kn_funcall(vm, recv, hid, 1, &sym);
+}
+
 bool kn_respond_to(VM *vm, VALUE obj, ID mid, bool include_private) {
   const MethodEntry *me = kn_method_lookup(vm, kn_class_of(vm, obj), mid);
   if (!me) return false;

@@ -159,11 +159,24 @@ static VALUE k_dir(ARGS) {
   return kn_str_new_cstr(vm, real);
 }
 
+/* caller(start = 1, length = nil): the backtrace of the calling method, without its
+ * first `start` lines, at most `length` of them (nil when start is past the end) */
 static VALUE k_caller(ARGS) {
   UNUSED;
   long skip = argc > 0 ? kn_num2long(vm, argv[0]) : 1;
-  VALUE bt = kn_backtrace(vm, 1 + (int)skip);
-  return bt;
+  if (skip < 0) kn_raise(vm, vm->eArgumentError, "negative level (%ld)", skip);
+  long len = argc > 1 && !NIL_P(argv[1]) ? kn_num2long(vm, argv[1]) : -1;
+  if (argc > 1 && len < 0) kn_raise(vm, vm->eArgumentError, "negative size (%ld)", len);
+  VALUE all = kn_backtrace(vm, 1);
+  if (skip > RARRAY_LEN(all)) return Qnil;
+  long n = RARRAY_LEN(all) - skip;
+  if (len >= 0 && len < n) n = len;
+  return kn_ary_new_from(vm, n, RARRAY_PTR(all) + skip);
+}
+/* caller_locations: caller as Thread::Backtrace::Location objects */
+static VALUE k_caller_locations(ARGS) {
+  VALUE bt = k_caller(vm, self, argc, argv, blk);
+  return NIL_P(bt) ? Qnil : kn_backtrace_locations(vm, bt);
 }
 
 /* ---- exit --------------------------------------------------------------------------------- */
@@ -544,6 +557,7 @@ void kn_init_vm_kernel(VM *vm) {
   kn_define_module_function(vm, K, "__method__", k_method_name, 0, 0);
   kn_define_module_function(vm, K, "__dir__", k_dir, 0, 0);
   kn_define_module_function(vm, K, "caller", k_caller, 0, 2);
+  kn_define_module_function(vm, K, "caller_locations", k_caller_locations, 0, 2);
   kn_define_module_function(vm, K, "exit", k_exit, 0, 1);
   kn_define_module_function(vm, K, "exit!", k_exit_bang, 0, 1);
   kn_define_module_function(vm, K, "abort", k_abort, 0, 1);

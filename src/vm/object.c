@@ -349,10 +349,20 @@ static VALUE obj_send(ARGS) {
   return kn_funcall_kw(vm, self, mid, argc - 1, argv + 1, blk, kw);
 }
 
+/* Kernel#public_send: send restricted to public methods. CRuby checks visibility with no
+ * caller self, so a protected method is refused even when the receiver is self's kind:
+ * a private or protected method goes to method_missing (whose default raises "private /
+ * protected method `x' called"), an undefined one takes the ordinary missing path.
+ * Keywords pass through as for send. */
 static VALUE obj_public_send(ARGS) {
   if (argc < 1) kn_raise(vm, vm->eArgumentError, "no method name given");
   ID mid = to_id(vm, argv[0]);
-  return kn_funcall_public(vm, self, mid, argc - 1, argv + 1, blk);
+  bool kw = argc > 1 && (vm->cfp->flags & FRAME_KW) && kn_is_type(argv[argc - 1], T_HASH);
+  const MethodEntry *me = kn_method_lookup(vm, kn_class_of(vm, self), mid);
+  if (!me || me->vis == VIS_PUBLIC) return kn_funcall_kw(vm, self, mid, argc - 1, argv + 1, blk, kw);
+  VALUE args = kn_ary_new_from(vm, argc, argv);
+  kn_ary_store(vm, args, 0, ID2SYM(mid));
+  return kn_funcall_kw(vm, self, vm->id_method_missing, argc, RARRAY_PTR(args), blk, kw);
 }
 
 static VALUE obj_instance_eval(ARGS) {
@@ -493,34 +503,59 @@ static VALUE obj_remove_ivar(ARGS) {
   return v;
 }
 
-static void add_methods(VM *vm, VALUE result, VALUE seen, VALUE klass, bool singleton_only, int visfilter) {
-  for (VALUE c = klass; c; c = RCLASS(c)->super) {
-    if (singleton_only && !(RBASIC(c)->flags & FL_SINGLETON) && KN_BUILTIN_TYPE(c) != T_ICLASS) break;
-    IdTable *t = RCLASS(c)->m_tbl;
-    if (!t) continue;
-    for (long i = 0; i < t->n; i++) {
-      if (!t->ents[i].key) continue;
-      MethodEntry *me = (MethodEntry *)t->ents[i].val;
-      VALUE sym = ID2SYM(t->ents[i].key);
-      VALUE dummy;
-      if (kn_hash_lookup(vm, seen, sym, &dummy)) continue;
-      kn_hash_aset(vm, seen, sym, Qtrue);
-      if (me->type == ME_UNDEF) continue;
-      const char *n = kn_id_name(vm, t->ents[i].key);
-      if (strncmp(n, "core#", 5) == 0) continue;
-      if (visfilter == 0 && me->vis != VIS_PUBLIC && me->vis != VIS_PROTECTED) continue;
-      if (visfilter == 1 && me->vis != VIS_PRIVATE) continue;
-      if (visfilter == 2 && me->vis != VIS_PUBLIC) continue;
-      if (visfilter == 3 && me->vis != VIS_PROTECTED) continue;
-      kn_ary_push(vm, result, sym);
-    }
+/* Appends to seen/result the names in c's own method table that pass visfilter (0: public
+ * or protected, 1: private, 2: public, 3: protected). The first entry found for a name
+ * decides (seen records it), so an undef or a narrower visibility lower in the chain hides
+ * the name further up. */
+static void add_method_table(VM *vm, VALUE result, VALUE seen, VALUE c, int visfilter) {
+  IdTable *t = RCLASS(c)->m_tbl;
+  for (long i = 0; t && i < t->n; i++) {
+    if (!t->ents[i].key) continue;
+    MethodEntry *me = (MethodEntry *)t->ents[i].val;
+    VALUE sym = ID2SYM(t->ents[i].key);
+    VALUE dummy;
+    if (kn_hash_lookup(vm, seen, sym, &dummy)) continue;
+    kn_hash_aset(vm, seen, sym, Qtrue);
+    if (me->type == ME_UNDEF) continue;
+    const char *n = kn_id_name(vm, t->ents[i].key);
+    if (strncmp(n, "core#", 5) == 0) continue;
+    if (visfilter == 0 && me->vis != VIS_PUBLIC && me->vis != VIS_PROTECTED) continue;
+    if (visfilter == 1 && me->vis != VIS_PRIVATE) continue;
+    if (visfilter == 2 && me->vis != VIS_PUBLIC) continue;
+    if (visfilter == 3 && me->vis != VIS_PROTECTED) continue;
+    kn_ary_push(vm, result, sym);
   }
 }
 
+/* The method names reachable from klass (see add_method_table), as CRuby's
+ * class_instance_method_list. for_obj first takes the singleton class and the modules it
+ * includes (extend). With recur false the walk then covers one class: its origin's table
+ * when it has prepended modules, else the class and the iclasses before the next class,
+ * so obj.public_methods(false) lists singleton, extended and own-class methods. */
+static void add_methods(VM *vm, VALUE result, VALUE seen, VALUE klass, bool recur, bool for_obj,
+                        int visfilter) {
+  VALUE c = klass;
+  if (for_obj)
+    for (; c && ((RBASIC(c)->flags & FL_SINGLETON) || KN_BUILTIN_TYPE(c) == T_ICLASS); c = RCLASS(c)->super)
+      add_method_table(vm, result, seen, c, visfilter);
+  bool prepended = false;
+  ClassExt *ext = c ? RCLASS(c)->ext : NULL;
+  if (!recur && ext && ext->origin && ext->origin != c) { c = ext->origin; prepended = true; }
+  for (; c; c = RCLASS(c)->super) {
+    add_method_table(vm, result, seen, c, visfilter);
+    if (KN_BUILTIN_TYPE(c) == T_ICLASS && !prepended) continue;
+    if (!recur) break;
+  }
+}
+
+static VALUE obj_singleton_methods(ARGS);
+
+/* methods(true): public and protected methods of the whole chain; methods(false) is
+ * singleton_methods(false) */
 static VALUE obj_methods(ARGS) {
-  UNUSED;
+  if (argc > 0 && !RTEST(argv[0])) return obj_singleton_methods(vm, self, argc, argv, blk);
   VALUE r = kn_ary_new(vm), seen = kn_hash_new(vm);
-  add_methods(vm, r, seen, kn_class_of(vm, self), false, 0);
+  add_methods(vm, r, seen, kn_class_of(vm, self), true, true, 0);
   return r;
 }
 static VALUE obj_singleton_methods(ARGS) {
@@ -547,18 +582,15 @@ static VALUE obj_singleton_methods(ARGS) {
   }
   return r;
 }
-static VALUE obj_public_methods(ARGS) {
-  UNUSED;
+/* public_methods / private_methods / protected_methods (all = true) */
+static VALUE obj_methods_vis(VM *vm, VALUE self, int argc, VALUE *argv, int visfilter) {
   VALUE r = kn_ary_new(vm), seen = kn_hash_new(vm);
-  add_methods(vm, r, seen, kn_class_of(vm, self), false, 2);
+  add_methods(vm, r, seen, kn_class_of(vm, self), argc == 0 || RTEST(argv[0]), true, visfilter);
   return r;
 }
-static VALUE obj_private_methods(ARGS) {
-  UNUSED;
-  VALUE r = kn_ary_new(vm), seen = kn_hash_new(vm);
-  add_methods(vm, r, seen, kn_class_of(vm, self), false, 1);
-  return r;
-}
+static VALUE obj_public_methods(ARGS) { UNUSED; return obj_methods_vis(vm, self, argc, argv, 2); }
+static VALUE obj_private_methods(ARGS) { UNUSED; return obj_methods_vis(vm, self, argc, argv, 1); }
+static VALUE obj_protected_methods(ARGS) { UNUSED; return obj_methods_vis(vm, self, argc, argv, 3); }
 
 static VALUE obj_method(ARGS) {
   UNUSED;
@@ -588,7 +620,9 @@ static VALUE obj_define_singleton_method(ARGS) {
     /* a Method object: call it */
     me.proc = kn_method_to_proc(vm, body);
   }
-  kn_add_method(vm, kn_singleton_class(vm, self), mid, &me);
+  VALUE sc = kn_singleton_class(vm, self);
+  kn_add_method(vm, sc, mid, &me);
+  kn_method_hook(vm, sc, mid, "added");
   return ID2SYM(mid);
 }
 
@@ -679,7 +713,7 @@ static VALUE mod_included_modules(ARGS) {
 static VALUE mod_instance_methods_vis(VM *vm, VALUE self, int argc, VALUE *argv, int vis) {
   VALUE r = kn_ary_new(vm), seen = kn_hash_new(vm);
   bool inherit = argc == 0 || RTEST(argv[0]);
-  if (inherit) add_methods(vm, r, seen, self, false, vis);
+  if (inherit) add_methods(vm, r, seen, self, true, false, vis);
   else {
     VALUE c = self;
     ClassExt *e = RCLASS(self)->ext;
@@ -748,38 +782,40 @@ static VALUE mod_define_method(ARGS) {
   me.vis = VIS_PUBLIC;
   if ((f->flags & FRAME_CLASS) && f->self == self) me.vis = f->defvis == VIS_MODFUNC ? VIS_PUBLIC : f->defvis;
   kn_add_method(vm, self, mid, &me);
-  VALUE sym = ID2SYM(mid);
-  kn_funcall(vm, self, vm->id_method_added, 1, &sym);
-  return sym;
+  kn_method_hook(vm, self, mid, "added");
+  return ID2SYM(mid);
 }
 
 static VALUE mod_alias_method(ARGS) {
   UNUSED;
   ID ne = to_id(vm, argv[0]), old = to_id(vm, argv[1]);
   kn_alias_method(vm, self, ne, old);
-  VALUE sym = ID2SYM(ne);
-  kn_funcall(vm, self, vm->id_method_added, 1, &sym);
-  return sym;
+  kn_method_hook(vm, self, ne, "added");
+  return ID2SYM(ne);
 }
+/* undef_method / remove_method: each name in turn, running its method_undefined /
+ * method_removed hook before the next is looked at (as CRuby) */
 static VALUE mod_undef_method(ARGS) {
   UNUSED;
-  for (int i = 0; i < argc; i++) kn_undef_method(vm, self, to_id(vm, argv[i]));
+  for (int i = 0; i < argc; i++) {
+    ID id = to_id(vm, argv[i]);
+    kn_undef_method(vm, self, id);
+    kn_method_hook(vm, self, id, "undefined");
+  }
   return self;
 }
 static VALUE mod_remove_method(ARGS) {
   UNUSED;
-  for (int i = 0; i < argc; i++) kn_remove_method(vm, self, to_id(vm, argv[i]));
+  for (int i = 0; i < argc; i++) {
+    ID id = to_id(vm, argv[i]);
+    kn_remove_method(vm, self, id);
+    kn_method_hook(vm, self, id, "removed");
+  }
   return self;
 }
 
 /* method_added (or singleton_method_added on the attached object) after an attr_* */
-static void attr_added_hook(VM *vm, VALUE klass, ID id) {
-  VALUE sym = ID2SYM(id);
-  if (RBASIC(klass)->flags & FL_SINGLETON)
-    kn_funcall(vm, RCLASS(klass)->ext->attached, vm->id_singleton_method_added, 1, &sym);
-  else
-    kn_funcall(vm, klass, vm->id_method_added, 1, &sym);
-}
+static void attr_added_hook(VM *vm, VALUE klass, ID id) { kn_method_hook(vm, klass, id, "added"); }
 
 /* Module#remove_const (private): removes and returns the constant's value */
 static VALUE mod_remove_const(ARGS) {
@@ -1063,7 +1099,7 @@ static VALUE class_instance_methods_hook(ARGS) { UNUSED; return Qnil; }
 
 void kn_init_vm_object(VM *vm) {
   VALUE B = vm->cBasicObject, O = vm->cObject, K = vm->cKernel, M = vm->cModule, C = vm->cClass;
-  kn_define_private_method(vm, B, "initialize", obj_initialize, 0, -1);
+  kn_define_private_method(vm, B, "initialize", obj_initialize, 0, 0);
   kn_define_method(vm, B, "==", obj_equal, 1, 1);
   kn_define_method(vm, B, "equal?", obj_equal, 1, 1);
   kn_define_method(vm, B, "!", obj_not, 0, 0);
@@ -1075,6 +1111,7 @@ void kn_init_vm_object(VM *vm) {
   kn_define_private_method(vm, B, "method_missing", obj_method_missing, 0, -1);
   kn_define_private_method(vm, B, "singleton_method_added", obj_hook, 1, 1);
   kn_define_private_method(vm, B, "singleton_method_removed", obj_hook, 1, 1);
+  kn_define_private_method(vm, B, "singleton_method_undefined", obj_hook, 1, 1);
   kn_define_method(vm, K, "class", obj_class, 0, 0);
   kn_define_method(vm, K, "singleton_class", obj_singleton_class, 0, 0);
   kn_define_method(vm, K, "frozen?", obj_frozen_p, 0, 0);
@@ -1110,6 +1147,7 @@ void kn_init_vm_object(VM *vm) {
   kn_define_method(vm, K, "methods", obj_methods, 0, 1);
   kn_define_method(vm, K, "public_methods", obj_public_methods, 0, 1);
   kn_define_method(vm, K, "private_methods", obj_private_methods, 0, 1);
+  kn_define_method(vm, K, "protected_methods", obj_protected_methods, 0, 1);
   kn_define_method(vm, K, "singleton_methods", obj_singleton_methods, 0, 1);
   kn_define_method(vm, K, "method", obj_method, 1, 1);
   kn_define_method(vm, K, "public_method", obj_method, 1, 1);
@@ -1183,6 +1221,7 @@ void kn_init_vm_object(VM *vm) {
   kn_define_method(vm, M, "freeze", mod_freeze, 0, 0);
   kn_define_private_method(vm, M, "method_added", obj_hook, 1, 1);
   kn_define_private_method(vm, M, "method_removed", obj_hook, 1, 1);
+  kn_define_private_method(vm, M, "method_undefined", obj_hook, 1, 1);
   kn_define_private_method(vm, M, "included", obj_hook, 1, 1);
   kn_define_private_method(vm, M, "extended", obj_hook, 1, 1);
   kn_define_private_method(vm, M, "prepended", obj_hook, 1, 1);

@@ -66,6 +66,13 @@ static VALUE proc_inspect(ARGS) {
     return kn_str_printf(vm, "#<Proc:0x%016lx(&%S)%s>", (unsigned long)self, b->proxy, lambda ? " (lambda)" : "");
   return kn_str_printf(vm, "#<Proc:0x%016lx%s>", (unsigned long)self, lambda ? " (lambda)" : "");
 }
+/* Proc#source_location: [file, line] of the block literal; nil for a C-made proc */
+static VALUE proc_source_location(ARGS) {
+  UNUSED;
+  const Block *b = RPROC(self)->block;
+  if (!b->iseq) return Qnil;
+  return kn_ary_new_values(vm, 2, kn_str_new_cstr(vm, b->iseq->file), INT2FIX(b->iseq->first_line));
+}
 static VALUE proc_parameters(ARGS) {
   UNUSED;
   VALUE r = kn_ary_new(vm);
@@ -141,12 +148,16 @@ VALUE kn_sym_to_proc(VM *vm, VALUE sym) {
 static VALUE sym_to_proc(ARGS) { UNUSED; return kn_sym_to_proc(vm, self); }
 
 /* ---- Method -------------------------------------------------------------------------------- */
-typedef struct MethodData { VALUE recv; VALUE owner; VALUE klass; const MethodEntry *me; ID name; bool unbound; } MethodData;
+/* recv (Qnil when unbound), owner (a module, never an iclass), klass (the class it was
+ * taken from), chain (0, or for a super_method result the class or iclass it was found in:
+ * where the next super_method continues) */
+typedef struct MethodData { VALUE recv; VALUE owner; VALUE klass; VALUE chain; const MethodEntry *me; ID name; bool unbound; } MethodData;
 static void method_mark(void *vmp, void *p) {
   MethodData *m = p;
   kn_gc_mark(vmp, m->recv);
   kn_gc_mark(vmp, m->owner);
   kn_gc_mark(vmp, m->klass);
+  if (m->chain) kn_gc_mark(vmp, m->chain);
 }
 static const DataType method_type = {"Method", method_mark, free};
 
@@ -246,8 +257,29 @@ static VALUE umethod_s_from(ARGS) {
 static VALUE method_source_location(ARGS) {
   UNUSED;
   MethodData *m = mdata(vm, self);
+  if (m->me->type == ME_BMETHOD && kn_is_type(m->me->proc, T_PROC))
+    return proc_source_location(vm, m->me->proc, 0, NULL, Qnil);   /* define_method */
   if (m->me->type != ME_ISEQ) return Qnil;
   return kn_ary_new_values(vm, 2, kn_str_new_cstr(vm, m->me->iseq->file), INT2FIX(m->me->iseq->first_line));
+}
+/* Method#super_method / UnboundMethod#super_method: the method `super` would reach from
+ * this one (looked up above the owner's place in the chain of the class the method was
+ * taken from), as a Method of the same receiver whose class is its owner; nil if none. */
+static VALUE method_super_method(ARGS) {
+  UNUSED;
+  MethodData *m = mdata(vm, self);
+  IdTable *own = RCLASS(m->me->owner)->m_tbl;
+  VALUE c = m->chain ? m->chain : m->klass;
+  while (c && RCLASS(c)->m_tbl != own) c = RCLASS(c)->super;
+  if (!c) return Qnil;
+  VALUE found = 0;
+  const MethodEntry *sme = kn_method_lookup_from(vm, RCLASS(c)->super, m->name, &found);
+  if (!sme || sme->type == ME_ZSUPER) return Qnil;
+  VALUE owner = sme->owner;
+  if (kn_is_type(owner, T_ICLASS)) owner = RCLASS(owner)->ext->module;
+  VALUE r = method_new(vm, owner, m->recv, m->name, sme, m->unbound);
+  mdata(vm, r)->chain = found;
+  return r;
 }
 static VALUE method_parameters(ARGS) {
   UNUSED;
@@ -296,15 +328,35 @@ static VALUE method_inspect(ARGS) {
   MethodData *m = mdata(vm, self);
   VALUE owner = m->owner;
   VALUE s = kn_str_new_cstr(vm, m->unbound ? "#<UnboundMethod: " : "#<Method: ");
-  VALUE cls = m->unbound ? m->klass : kn_obj_class(vm, m->recv);
-  if (!m->unbound && (RBASIC(kn_class_of(vm, m->recv))->flags & FL_SINGLETON) &&
-      (kn_is_type(m->recv, T_CLASS) || kn_is_type(m->recv, T_MODULE))) {
-    kn_str_append(vm, s, kn_class_name(vm, m->recv));
+  /* CRuby 3.1: for a method of a singleton class, "obj.m" ("recv(obj).m" when inherited
+   * from another object's singleton class; unbound "#<Class:obj>#m"); else the class it
+   * was taken from (a singleton class only for a class or module), then "(Owner)" when
+   * the method is defined elsewhere, then "#m" */
+  if ((RBASIC(owner)->flags & FL_SINGLETON) && m->unbound) {
+    kn_str_append(vm, s, kn_inspect(vm, owner));
+    kn_str_cat_cstr(vm, s, "#");
+  } else if (RBASIC(owner)->flags & FL_SINGLETON) {
+    VALUE at = RCLASS(owner)->ext->attached;
+    kn_str_append(vm, s, kn_inspect(vm, m->recv));
+    if (at != m->recv) {
+      kn_str_cat_cstr(vm, s, "(");
+      kn_str_append(vm, s, kn_inspect(vm, at));
+      kn_str_cat_cstr(vm, s, ")");
+    }
     kn_str_cat_cstr(vm, s, ".");
   } else {
-    kn_str_append(vm, s, kn_class_name(vm, cls));
-    if (owner != cls && !kn_is_type(owner, T_CLASS) == false && 0) {}
-    if (owner != cls) { kn_str_cat_cstr(vm, s, "("); kn_str_append(vm, s, kn_class_name(vm, owner)); kn_str_cat_cstr(vm, s, ")"); }
+    VALUE mk = m->klass;
+    if (RBASIC(mk)->flags & FL_SINGLETON) {
+      VALUE at = RCLASS(mk)->ext->attached;
+      if (!kn_is_type(at, T_CLASS) && !kn_is_type(at, T_MODULE))
+        do mk = RCLASS(mk)->super; while (mk && KN_BUILTIN_TYPE(mk) == T_ICLASS);
+    }
+    kn_str_append(vm, s, kn_inspect(vm, mk));
+    if (owner != mk) {
+      kn_str_cat_cstr(vm, s, "(");
+      kn_str_append(vm, s, kn_inspect(vm, owner));
+      kn_str_cat_cstr(vm, s, ")");
+    }
     kn_str_cat_cstr(vm, s, "#");
   }
   kn_str_cat_cstr(vm, s, kn_id_name(vm, m->name));
@@ -401,6 +453,7 @@ void kn_init_vm_proc(VM *vm) {
   kn_define_method(vm, P, "inspect", proc_inspect, 0, 0);
   kn_define_method(vm, P, "to_s", proc_inspect, 0, 0);
   kn_define_method(vm, P, "parameters", proc_parameters, 0, 0);
+  kn_define_method(vm, P, "source_location", proc_source_location, 0, 0);
   kn_define_method(vm, P, "curry", proc_curry, 0, 1);
   kn_define_method(vm, P, ">>", proc_compose_right, 1, 1);
   kn_define_method(vm, P, "<<", proc_compose_left, 1, 1);
@@ -420,6 +473,7 @@ void kn_init_vm_proc(VM *vm) {
   kn_define_method(vm, M, "to_s", method_inspect, 0, 0);
   kn_define_method(vm, M, "source_location", method_source_location, 0, 0);
   kn_define_method(vm, M, "parameters", method_parameters, 0, 0);
+  kn_define_method(vm, M, "super_method", method_super_method, 0, 0);
   kn_define_method(vm, M, "==", method_eq, 1, 1);
   kn_define_method(vm, M, "eql?", method_eq, 1, 1);
   kn_define_method(vm, M, ">>", proc_compose_right, 1, 1);
@@ -431,6 +485,7 @@ void kn_init_vm_proc(VM *vm) {
   kn_define_method(vm, U, "owner", method_owner, 0, 0);
   kn_define_method(vm, U, "inspect", method_inspect, 0, 0);
   kn_define_method(vm, U, "parameters", method_parameters, 0, 0);
+  kn_define_method(vm, U, "super_method", method_super_method, 0, 0);
   kn_define_method(vm, U, "source_location", method_source_location, 0, 0);
   kn_define_singleton_method(vm, U, "__from", umethod_s_from, 2, 2);
 }

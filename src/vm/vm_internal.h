@@ -71,6 +71,12 @@ VALUE kn_vm_getspecial(VM *vm, long n);
 VALUE kn_vm_toregexp(VM *vm, VALUE str, int opts);
 VALUE kn_vm_expandarray_value(VM *vm, VALUE v);
 VALUE kn_vm_splat(VM *vm, VALUE v, bool dup);
+/* After a method table change: klass.method_<what>(:name), or for a singleton class
+ * attached.singleton_method_<what>(:name); what is "added", "removed" or "undefined".
+ * Skipped when the receiver has no such method. May run Ruby code. (class.c) */
+void kn_method_hook(VM *vm, VALUE klass, ID name, const char *what);
+/* Thread::Backtrace::Location objects for an Array of backtrace Strings (error.c) */
+VALUE kn_backtrace_locations(VM *vm, VALUE bt);
 void kn_init_vm_object(VM *vm);
 void kn_init_vm_proc(VM *vm);
 void kn_init_vm_kernel(VM *vm);

@@ -31,9 +31,11 @@ VALUE kn_vm_special_object(VM *vm, Frame *f, int which) {
 }
 
 /* ---- constants ---------------------------------------------------------------------------- */
+/* NameError "uninitialized constant [Scope::]X" whose receiver is the scope (0: Object,
+ * which the message does not name) */
 _Noreturn static void uninitialized_constant(VM *vm, VALUE scope, ID id) {
   if (!scope || scope == vm->cObject)
-    kn_name_error(vm, id, scope, "uninitialized constant %s", kn_id_name(vm, id));
+    kn_name_error(vm, id, vm->cObject, "uninitialized constant %s", kn_id_name(vm, id));
   VALUE n = kn_class_name(vm, scope);
   kn_name_error(vm, id, scope, "uninitialized constant %s::%s", kn_str_cstr(vm, n), kn_id_name(vm, id));
 }
@@ -283,8 +285,7 @@ static VALUE core_set_method_alias(VM *vm, VALUE self, int argc, VALUE *argv, VA
   VALUE klass = argv[0];
   VALUE ne = argv[1], old = argv[2];
   kn_alias_method(vm, klass, SYM2ID(ne), SYM2ID(old));
-  if (kn_respond_to(vm, klass, vm->id_method_added, true) && !(RBASIC(klass)->flags & FL_SINGLETON))
-    kn_funcall(vm, klass, vm->id_method_added, 1, &ne);
+  kn_method_hook(vm, klass, SYM2ID(ne), "added");
   return Qnil;
 }
 
@@ -297,6 +298,7 @@ static VALUE core_set_variable_alias(VM *vm, VALUE self, int argc, VALUE *argv, 
 static VALUE core_undef_method(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
   (void)self; (void)argc; (void)blk;
   kn_undef_method(vm, argv[0], SYM2ID(argv[1]));
+  kn_method_hook(vm, argv[0], SYM2ID(argv[1]), "undefined");
   return Qnil;
 }
 
