@@ -17,6 +17,7 @@
  * closing `end`/`}` is read, because the lexer reads one token ahead.
  *
  * Errors: kn_lex_error's longjmp, with CRuby's "syntax error, unexpected X, expecting Y". */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -633,7 +634,7 @@ static void call_rest(Parser *p, Node *n, int allow_cmd) {
     parse_command_args(p, &a);
     args_to_node(p, n, &a);
   }
-  if (at(p, T_LBRACE) && !(n->flags & NF_VCALL && 0)) {
+  if (at(p, T_LBRACE)) {
     n->b = parse_brace_block(p);
   } else if (at(p, K_DO) && !p->no_do) {
     n->b = parse_do_block(p);
@@ -705,10 +706,8 @@ static Params *parse_params(Parser *p, int closer, int is_block) {
         o->a = is_block ? parse_unary(p) : parse_arg(p);
         vpush(p, &v.opt, o);
       } else {
-        vpush(p, seen_rest || v.opt.n ? (seen_rest ? &v.post : &v.post) : &v.lead,
-              arg_node(p, N_ARG, name, line));
-        if (!seen_rest && v.opt.n) {  /* a required param after optionals: a post param */
-        }
+        /* a required parameter after optionals or the rest is a post parameter */
+        vpush(p, seen_rest || v.opt.n ? &v.post : &v.lead, arg_node(p, N_ARG, name, line));
       }
     } else if (t == T_LPAREN || t == T_LPAREN_CALL || t == T_LPAREN_ARG) {
       next(p);
@@ -830,7 +829,8 @@ static Params *parse_block_params(Parser *p) {
   return ps;
 }
 
-static Node *parse_brace_block(Parser *p) {
+/* { |params| body } or do |params| body end (with rescue/ensure): the cursor is on { / do. */
+static Node *parse_block(Parser *p, bool is_do) {
   int line = p->tok.line, save = p->no_do, save_ps = p->paren_stmts;
   next(p);
   p->no_do = 0;
@@ -839,8 +839,8 @@ static Node *parse_brace_block(Parser *p) {
   Scope *s = p->scope;
   Node *b = node(p, N_BLOCK, line);
   b->params = parse_block_params(p);
-  b->a = parse_stmts(p, "'}'");
-  if (!at(p, T_RBRACE)) unexpected(p, "'}'");
+  b->a = is_do ? parse_bodystmt(p, line) : parse_stmts(p, "'}'");
+  if (!at(p, is_do ? K_END : T_RBRACE)) unexpected(p, is_do ? "`end'" : "'}'");
   pop_scope(p);
   next(p);
   finish_block_params(p, b, s);
@@ -849,24 +849,8 @@ static Node *parse_brace_block(Parser *p) {
   return b;
 }
 
-static Node *parse_do_block(Parser *p) {
-  int line = p->tok.line, save = p->no_do, save_ps = p->paren_stmts;
-  next(p);
-  p->no_do = 0;
-  p->paren_stmts = 0;
-  push_scope(p, 1);
-  Scope *s = p->scope;
-  Node *b = node(p, N_BLOCK, line);
-  b->params = parse_block_params(p);
-  b->a = parse_bodystmt(p, line);
-  if (!at(p, K_END)) unexpected(p, "`end'");
-  pop_scope(p);
-  next(p);
-  finish_block_params(p, b, s);
-  p->no_do = save;
-  p->paren_stmts = save_ps;
-  return b;
-}
+static Node *parse_brace_block(Parser *p) { return parse_block(p, false); }
+static Node *parse_do_block(Parser *p) { return parse_block(p, true); }
 
 /* -> (params) { body }  /  -> params do body end */
 static Node *parse_lambda(Parser *p) {
@@ -2005,7 +1989,6 @@ static Node *parse_primary_postfix(Parser *p, int flags) {
         n = c;
       }
     } else if (at(p, T_LBRACK_INDEX)) {
-      if (n->kind == N_CALL && (n->flags & NF_VCALL) == 0 && 0) break;
       next(p);
       Node *c = node(p, N_CALL, line);
       c->a = n;
