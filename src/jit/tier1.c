@@ -1,25 +1,34 @@
-/* tier1.c -- the baseline JIT, first step: bytecode straight to x86-64 in one pass.
+/* tier1.c -- the baseline JIT: bytecode straight to x86-64 in one pass (DESIGN.md 5-7).
  *
- * A compiled iseq (a "unit") is one block of machine code with an entry address for every
+ * A compiled iseq (a Unit) is one block of machine code with an entry address for every
  * instruction (iseq->jit_entries[pc offset]), so the interpreter can jump in at method
  * entry, after a call returns, and at a loop's back edge (OSR entry: a loop in a method
  * called once is compiled and entered at its header). Compiled code shares the
- * interpreter's frame exactly: locals at ep[i], the operand stack in the VM stack.
+ * interpreter's frames exactly: locals at ep[i], the operand stack in the VM stack.
  *
- * Registers while in compiled code (all callee-saved, set up by the trampoline):
- *   rbx = VM *, r12 = Frame *cfp, r13 = cfp->ep, r14 = operand stack pointer (sp).
- * Compiled code never calls out, allocates or raises in this first step: anything it does
- * not handle (calls, allocation, `leave`, a failed type guard, an overflow) is a side
- * exit: it stores cfp->pc (the instruction to run next) and cfp->sp and returns Qundef,
- * and the interpreter continues from exactly there. So the GC never runs while compiled
- * code is on the stack, and exceptions never cross it.
+ * Registers in compiled code: rbx = VM *, r12 = Frame *cfp, r13 = cfp->ep, r14 = operand
+ * stack top (sp); rsp = 0 mod 16, so C helpers are called directly.
+ * Calling convention: every entry address is *called* (by the trampoline from the
+ * interpreter, or by compiled code) with r12/r13/r14 set for its frame, and returns rax:
+ *  - Qundef: "interpret from here": a side exit stored cfp->pc (the instruction to run
+ *    next) and cfp->sp, or a deeper frame is left for the interpreter to run (vm->cfp);
+ *  - any other value: the frame left (`leave`): the result is in the caller's stack at
+ *    frame->base, the caller's sp is base + 1, vm->cfp is the caller.
+ * A send is compiled as: for a monomorphic call of a simple Ruby method, a class guard,
+ * an inline frame push and a call through the callee's entry cell (iseq->jit_code);
+ * otherwise a call of kn_vm_jit_send (the interpreter's own send), and when that pushed a
+ * frame with compiled code, a call of that code. A callee without compiled code makes the
+ * caller return Qundef: the interpreter runs the callee, and re-enters the caller's code
+ * at the instruction after the send when the callee returns.
+ * Instructions with out-of-line bodies call the interpreter's kn_insn_* functions; opt_*
+ * instructions inline their Fixnum (and Array) cases and call kn_vm_jit_opt otherwise.
+ * Anything else is a side exit. Helpers that may raise are called with cfp->pc/sp saved,
+ * so an exception longjmps over compiled code to the interpreter with exact frames.
  *
- * Handled so far: putnil putself putobject getlocal/setlocal (level 0) pop dup dupn swap
- * topn setn adjuststack nop,
- * opt_plus opt_minus opt_mult opt_mod opt_lt opt_le opt_gt opt_ge opt_eq opt_neq opt_and
- * opt_or on Fixnums (with the redefinition check and overflow guard), opt_aref opt_aset
- * opt_length opt_size on Arrays, get/setinstancevariable through their caches, branchif
- * branchunless branchnil jump. The rest side-exits (EXIT_REASONS below). */
+ * Invalidation: a unit records the method names whose resolution it assumed (inlined
+ * operators, monomorphic sends). kn_vm_method_changed(mid) marks those units invalid:
+ * the interpreter stops entering them (jit_entries = NULL, entry cell = NULL) and frames
+ * running in them leave at their next check, after each call out. Code is never freed. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,13 +45,9 @@
 /* ---- side-exit reasons: one table gives the enum, the counter and its printed name ---- */
 #define EXIT_REASONS(X)                                                                     \
   X(EXIT_UNSUPPORTED, "exit_unsupported", "instruction not compiled (runs in the interpreter)") \
-  X(EXIT_NOT_FIXNUM, "exit_not_fixnum", "operand not a Fixnum")                              \
-  X(EXIT_OVERFLOW, "exit_overflow", "Fixnum overflow")                                       \
-  X(EXIT_REDEFINED, "exit_redefined", "basic operator redefined")                          \
-  X(EXIT_NOT_ARRAY, "exit_not_array", "receiver not an Array (or frozen, for []=)")         \
-  X(EXIT_INDEX, "exit_index", "index not a Fixnum inside the Array")                        \
-  X(EXIT_IVAR, "exit_ivar", "ivar cache miss (class or slot)")                              \
-  X(EXIT_DIVISOR, "exit_divisor", "divisor 0 or -1")
+  X(EXIT_CALLEE_INTERP, "exit_callee_interp", "callee has no compiled code (interpreter runs it)") \
+  X(EXIT_INVALIDATED, "exit_invalidated", "code invalidated while a frame ran in it")         \
+  X(EXIT_FINISH, "exit_finish", "leave of a frame called from C")
 enum {
 #define X(e, key, s) e,
   EXIT_REASONS(X)
@@ -60,22 +65,59 @@ static const char *const exit_names[] = {
 #undef X
 };
 
+/* Slow paths taken inside compiled code (no exit: a helper call), counted for the stats. */
+#define SLOW_REASONS(X)                                                                     \
+  X(SLOW_SEND, "send_generic", "sends through kn_vm_jit_send")                              \
+  X(SLOW_SEND_FAST_MISS, "send_fast_miss", "monomorphic send guard failed (generic send)")  \
+  X(SLOW_OPT, "opt_slow", "opt_* operands without an inline case (helper)")                 \
+  X(SLOW_IVAR, "ivar_slow", "ivar cache miss (helper)")
+enum {
+#define X(e, key, s) e,
+  SLOW_REASONS(X)
+#undef X
+  SLOW__COUNT
+};
+static const char *const slow_keys[] = {
+#define X(e, key, s) key,
+  SLOW_REASONS(X)
+#undef X
+};
+
+/* A compiled iseq. Never freed (frames may still run in invalidated code). */
+typedef struct Unit {
+  Iseq *iseq;
+  uint64_t invalid;       /* nonzero: frames running in this code leave at the next check */
+  uint64_t exits;         /* side exits taken */
+  uint64_t entries;       /* entries from the interpreter */
+  ID *deps;               /* method names whose resolution the code assumed */
+  int ndeps, deps_capa;
+  uint8_t *code;
+  size_t len;
+} Unit;
+
 typedef struct Tier1 {
   CodeMem *mem;
   FILE *perf_map;       /* --jit-perf-map: /tmp/perf-PID.map, one line per unit */
   VALUE (*trampoline)(VM *vm, Frame *cfp, void *code);
-  long compiled, failed, entries;
+  long compiled, failed, entries, invalidations, blacklisted;
   uint64_t exits[EXIT__COUNT];
+  uint64_t slow[SLOW__COUNT];
+  uint64_t fast_sends;   /* monomorphic sends compiled with an inline frame push */
   double compile_ns;
   size_t code_bytes, meta_bytes;
+  Unit **units;          /* every valid unit (invalidation scans them) */
+  long nunits, units_capa;
 } Tier1;
 
 static Tier1 *t1(VM *vm) { return vm->jit; }
 
+enum { REINVALIDATE_LIMIT = 4,    /* invalidated this often: not compiled again */
+       EXIT_BLACKLIST_MIN = 4096  /* side exits before the exit rate is judged */ };
+
 /* ---- trampoline ------------------------------------------------------------------------ */
 /* VALUE trampoline(VM *vm [rdi], Frame *cfp [rsi], void *code [rdx]): saves the callee-saved
- * registers compiled code uses, loads them from the frame, jumps to code. Compiled code
- * returns through its unit's epilogue, which restores them. */
+ * registers compiled code uses, loads them from the frame, calls code with rsp = 0 mod 16
+ * and returns what it returns. */
 static bool make_trampoline(Tier1 *t) {
   X64Buf b;
   x64_init(&b);
@@ -88,7 +130,15 @@ static bool make_trampoline(Tier1 *t) {
   x64_mov_rr(&b, R12, RSI);
   x64_mov_rm(&b, R13, x64_mem(R12, offsetof(Frame, ep)));
   x64_mov_rm(&b, R14, x64_mem(R12, offsetof(Frame, sp)));
-  x64_jmp_r(&b, RDX);
+  x64_alu_ri(&b, ALU_SUB, RSP, 8);
+  x64_call_r(&b, RDX);
+  x64_alu_ri(&b, ALU_ADD, RSP, 8);
+  x64_pop(&b, RBP);
+  x64_pop(&b, R14);
+  x64_pop(&b, R13);
+  x64_pop(&b, R12);
+  x64_pop(&b, RBX);
+  x64_ret(&b);
   void *p = b.oom ? NULL : kn_codemem_install(t->mem, b.code, b.len);
   x64_free(&b);
   t->trampoline = (VALUE (*)(VM *, Frame *, void *))p;
@@ -98,31 +148,39 @@ static bool make_trampoline(Tier1 *t) {
 /* ---- code generation ------------------------------------------------------------------- */
 typedef struct Gen {
   X64Buf b;
-  const Iseq *iseq;
+  VM *vm;
+  Iseq *iseq;
   Tier1 *t;
+  Unit *unit;
   int *label_of;        /* pc offset -> label (instruction starts only) */
-  int epilogue;
+  int ret_undef;        /* label: return Qundef (state already in the frames) */
 } Gen;
 
 #define STK(k) x64_mem(R14, (int32_t)(-8 * (k)))   /* k-th value from the top: STK(1) = top */
+
+static void add_dep(Gen *g, ID mid) {
+  Unit *u = g->unit;
+  for (int i = 0; i < u->ndeps; i++) if (u->deps[i] == mid) return;
+  if (u->ndeps == u->deps_capa) {
+    u->deps_capa = u->deps_capa ? 2 * u->deps_capa : 4;
+    u->deps = kn_xrealloc(u->deps, sizeof(ID) * (size_t)u->deps_capa);
+  }
+  u->deps[u->ndeps++] = mid;
+}
+
+static void count(Gen *g, uint64_t *counter) {
+  x64_mov_ri(&g->b, RAX, (int64_t)(intptr_t)counter);
+  x64_alu_mi(&g->b, ALU_ADD, x64_mem(RAX, 0), 1);
+}
 
 /* Side exit: the interpreter resumes at instruction `pc` with the current sp. */
 static void side_exit(Gen *g, long pc, int reason) {
   x64_mov_ri(&g->b, RAX, (int64_t)(intptr_t)&g->iseq->code[pc]);
   x64_mov_mr(&g->b, x64_mem(R12, offsetof(Frame, pc)), RAX);
   x64_mov_mr(&g->b, x64_mem(R12, offsetof(Frame, sp)), R14);
-  x64_mov_ri(&g->b, RAX, (int64_t)(intptr_t)&g->t->exits[reason]);
-  x64_alu_mi(&g->b, ALU_ADD, x64_mem(RAX, 0), 1);
-  x64_jmp_label(&g->b, g->epilogue);
-}
-
-/* A guard's failure path: jumps over the exit code when the condition does not hold.
- * Usage: emits `jcc(cc) -> exit` as "j!cc over; exit; over:". */
-static void exit_if(Gen *g, X64Cond cc, long pc, int reason) {
-  int over = x64_label_new(&g->b);
-  x64_jcc_label(&g->b, (X64Cond)(cc ^ 1), over);
-  side_exit(g, pc, reason);
-  x64_label_bind(&g->b, over);
+  count(g, &g->t->exits[reason]);
+  count(g, &g->unit->exits);
+  x64_jmp_label(&g->b, g->ret_undef);
 }
 
 static void push_rax(Gen *g) {
@@ -130,17 +188,258 @@ static void push_rax(Gen *g) {
   x64_alu_ri(&g->b, ALU_ADD, R14, 8);
 }
 
-/* rax = second from top, rcx = top; exits unless both are Fixnums and op is not redefined. */
-static void not_redefined(Gen *g, long pc, uint32_t bop);
+/* Saves the frame state a helper that may raise, allocate or call Ruby needs: cfp->pc =
+ * the instruction after the one at pc (as the interpreter's ENTER), cfp->sp = sp. */
+static void save_state(Gen *g, long next_pc) {
+  x64_mov_ri(&g->b, RAX, (int64_t)(intptr_t)&g->iseq->code[next_pc]);
+  x64_mov_mr(&g->b, x64_mem(R12, offsetof(Frame, pc)), RAX);
+  x64_mov_mr(&g->b, x64_mem(R12, offsetof(Frame, sp)), R14);
+}
 
-static void fixnum_operands(Gen *g, long pc, uint32_t bop) {
-  not_redefined(g, pc, bop);
+static void call_fn(Gen *g, const void *fn) {
+  x64_mov_ri(&g->b, RAX, (int64_t)(intptr_t)fn);
+  x64_call_r(&g->b, RAX);
+}
+
+/* After a call that may have run Ruby code: leave if this unit was invalidated meanwhile
+ * (the interpreter continues at next_pc; the stack is already that instruction's). */
+static void check_valid(Gen *g, long next_pc) {
+  int ok = x64_label_new(&g->b);
+  x64_mov_ri(&g->b, RCX, (int64_t)(intptr_t)&g->unit->invalid);
+  x64_alu_mi(&g->b, ALU_CMP, x64_mem(RCX, 0), 0);
+  x64_jcc_label(&g->b, CC_E, ok);
+  side_exit(g, next_pc, EXIT_INVALIDATED);
+  x64_label_bind(&g->b, ok);
+}
+
+/* Reloads the frame registers from vm->cfp (after compiled code of another frame ran). */
+static void reload_frame(Gen *g) {
+  x64_mov_rm(&g->b, R12, x64_mem(RBX, offsetof(VM, cfp)));
+  x64_mov_rm(&g->b, R13, x64_mem(R12, offsetof(Frame, ep)));
+  x64_mov_rm(&g->b, R14, x64_mem(R12, offsetof(Frame, sp)));
+}
+
+/* Calls the compiled code in rax for the frame at vm->cfp; when it returns a value (the
+ * frame left), continues with the frame registers reloaded; on Qundef returns Qundef. */
+static void call_compiled(Gen *g) {
+  x64_mov_rr(&g->b, RCX, RAX);
+  x64_mov_rm(&g->b, R12, x64_mem(RBX, offsetof(VM, cfp)));
+  x64_mov_rm(&g->b, R13, x64_mem(R12, offsetof(Frame, ep)));
+  x64_mov_rm(&g->b, R14, x64_mem(R12, offsetof(Frame, sp)));
+  x64_alu_ri(&g->b, ALU_SUB, RSP, 8);
+  x64_call_r(&g->b, RCX);
+  x64_alu_ri(&g->b, ALU_ADD, RSP, 8);
+  x64_alu_ri(&g->b, ALU_CMP, RAX, (int32_t)Qundef);
+  x64_jcc_label(&g->b, CC_E, g->ret_undef);
+  reload_frame(g);
+}
+
+/* The tail of every call-like instruction whose helper returned a KnSendResult in
+ * rax:rdx: a value replaces the `npop` operands; Qundef with an entry runs the pushed
+ * frame's compiled code; Qundef without one leaves the frame to the interpreter. */
+static void send_result(Gen *g, long next_pc, int npop) {
+  X64Buf *b = &g->b;
+  int value = x64_label_new(b), done = x64_label_new(b);
+  x64_alu_ri(b, ALU_CMP, RAX, (int32_t)Qundef);
+  x64_jcc_label(b, CC_NE, value);
+  x64_test_rr(b, RDX, RDX);
+  int compiled = x64_label_new(b);
+  x64_jcc_label(b, CC_NE, compiled);
+  count(g, &g->t->exits[EXIT_CALLEE_INTERP]);
+  x64_jmp_label(b, g->ret_undef);
+  x64_label_bind(b, compiled);
+  x64_mov_rr(b, RAX, RDX);
+  call_compiled(g);
+  x64_jmp_label(b, done);
+  x64_label_bind(b, value);
+  x64_lea(b, R14, x64_mem(R14, -8 * npop));
+  push_rax(g);
+  x64_label_bind(b, done);
+  check_valid(g, next_pc);
+}
+
+/* A generic send of ci (with blockiseq) through the interpreter's send. */
+static void gen_send_generic(Gen *g, long pc, long len, const CallInfo *ci, const Iseq *blockiseq,
+                             bool super) {
+  save_state(g, pc + len);
+  count(g, &g->t->slow[SLOW_SEND]);
+  x64_mov_rr(&g->b, RDI, RBX);
+  x64_mov_ri(&g->b, RSI, (int64_t)(intptr_t)ci);
+  x64_mov_ri(&g->b, RDX, (int64_t)(intptr_t)blockiseq);
+  call_fn(g, super ? (const void *)kn_vm_jit_invokesuper : (const void *)kn_vm_jit_send);
+  send_result(g, pc + len, ci->argc + 1 + ((ci->flag & CI_ARGS_BLOCKARG) ? 1 : 0));
+}
+
+/* The entry of the frame at vm->cfp (pushed by compiled code) when its iseq has no
+ * compiled code yet: compiles it when hot enough. NULL: run it in the interpreter. */
+static void *callee_entry(VM *vm) {
+  Frame *f = vm->cfp;
+  Iseq *iseq = (Iseq *)f->iseq;
+  if (!iseq->jit_code && !(iseq->jit_flags & 1) && iseq->call_count >= (uint32_t)vm->opts.tier1_threshold)
+    vm->jit_compile(vm, iseq);
+  return iseq->jit_entries ? iseq->jit_entries[f->pc - iseq->code] : NULL;
+}
+
+/* A send compiled with an inline frame push when the call site's cache holds a simple Ruby
+ * method (required positional parameters only, locals on the stack) and the receiver's
+ * class can be tested in a few instructions. Returns false (nothing emitted) otherwise. */
+static bool gen_send_fast(Gen *g, long pc, long len, CallInfo *ci, int miss_label) {
+  VM *vm = g->vm;
+  X64Buf *b = &g->b;
+  const MethodEntry *me = ci->cache_me;
+  VALUE klass = ci->cache_klass;
+  if (!me || !klass || ci->cache_serial != vm->method_serial || me->type != ME_ISEQ) return false;
+  if (ci->flag & (CI_ARGS_SPLAT | CI_ARGS_BLOCKARG | CI_KW_SPLAT)) return false;
+  if (me->vis != VIS_PUBLIC && !(ci->flag & CI_FCALL)) return false;
+  const Iseq *callee = me->iseq;
+  const IseqParams *pa = &callee->param;
+  if (callee->type != ISEQ_METHOD || callee->heap_env || pa->lead_num != ci->argc ||
+      pa->size != pa->lead_num || pa->opt_num || pa->rest_start >= 0 || pa->post_num ||
+      pa->has_kw || pa->kw_num || pa->kwrest_start >= 0 || pa->block_start >= 0 || pa->no_kw)
+    return false;
+  enum { IMM_INT, IMM_NIL, IMM_TRUE, IMM_FALSE, HEAP } kind;
+  if (klass == vm->cInteger) kind = IMM_INT;
+  else if (klass == vm->cNilClass) kind = IMM_NIL;
+  else if (klass == vm->cTrueClass) kind = IMM_TRUE;
+  else if (klass == vm->cFalseClass) kind = IMM_FALSE;
+  else if (klass == vm->cFloat || klass == vm->cSymbol) return false;
+  else kind = HEAP;
+  int argc = ci->argc;
+  /* receiver class guard */
+  x64_mov_rm(b, RAX, STK(argc + 1));
+  switch (kind) {
+  case IMM_INT: x64_test_ri(b, RAX, 1); x64_jcc_label(b, CC_E, miss_label); break;
+  case IMM_NIL: x64_alu_ri(b, ALU_CMP, RAX, (int32_t)Qnil); x64_jcc_label(b, CC_NE, miss_label); break;
+  case IMM_TRUE: x64_alu_ri(b, ALU_CMP, RAX, (int32_t)Qtrue); x64_jcc_label(b, CC_NE, miss_label); break;
+  case IMM_FALSE: x64_test_rr(b, RAX, RAX); x64_jcc_label(b, CC_NE, miss_label); break;
+  case HEAP:
+    x64_test_ri(b, RAX, 7);
+    x64_jcc_label(b, CC_NE, miss_label);
+    x64_test_rr(b, RAX, RAX);
+    x64_jcc_label(b, CC_E, miss_label);
+    x64_mov_ri(b, RCX, (int64_t)klass);
+    x64_alu_rm(b, ALU_CMP, RCX, x64_mem(RAX, offsetof(RBasic, klass)));
+    x64_jcc_label(b, CC_NE, miss_label);
+    kn_iseq_add_lit(vm, g->iseq, klass);   /* the guard's class stays alive */
+    break;
+  }
+  /* room: frames, VM stack and machine stack (the generic send raises SystemStackError) */
+  x64_lea(b, RCX, x64_mem(R12, (int32_t)(6 * sizeof(Frame))));
+  x64_alu_rm(b, ALU_CMP, RCX, x64_mem(RBX, offsetof(VM, frames_end)));
+  x64_jcc_label(b, CC_AE, miss_label);
+  x64_lea(b, RCX, x64_mem(R14, (int32_t)(8 * (callee->local_size + callee->stack_max + 80))));
+  x64_alu_rm(b, ALU_CMP, RCX, x64_mem(RBX, offsetof(VM, stack_end)));
+  x64_jcc_label(b, CC_AE, miss_label);
+  x64_alu_rm(b, ALU_CMP, RSP, x64_mem(RBX, offsetof(VM, cstack_limit)));
+  x64_jcc_label(b, CC_B, miss_label);
+  add_dep(g, ci->mid);
+  g->t->fast_sends++;
+  /* the caller's state, as the interpreter leaves it during a call */
+  x64_mov_ri(b, RCX, (int64_t)(intptr_t)&g->iseq->code[pc + len]);
+  x64_mov_mr(b, x64_mem(R12, offsetof(Frame, pc)), RCX);
+  x64_lea(b, RCX, STK(argc + 1));                         /* base: the receiver's slot */
+  x64_mov_mr(b, x64_mem(R12, offsetof(Frame, sp)), RCX);
+  /* the callee's frame (rdx), ep = the arguments (rsi), bp (rdi) */
+  x64_lea(b, RDX, x64_mem(R12, (int32_t)sizeof(Frame)));
+  x64_lea(b, RSI, STK(argc));
+  x64_lea(b, RDI, x64_mem(RSI, 8 * callee->local_size));
+  x64_mov_mi(b, x64_mem(RSI, -8), 1);                      /* ep[-1]: no parent ep */
+  for (int i = argc; i < callee->local_size; i++) x64_mov_mi(b, x64_mem(RSI, 8 * i), (int32_t)Qnil);
+  x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, base)), RCX);
+  x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, self)), RAX);
+  x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, ep)), RSI);
+  x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, bp)), RDI);
+  x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, sp)), RDI);
+  x64_mov_ri(b, RAX, (int64_t)(intptr_t)callee->code);
+  x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, pc)), RAX);
+  x64_mov_ri(b, RAX, (int64_t)(intptr_t)callee);
+  x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, iseq)), RAX);
+  x64_mov_ri(b, RAX, (int64_t)(intptr_t)me);
+  x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, me)), RAX);
+  x64_mov_ri(b, RAX, (int64_t)me->cref);
+  x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, cref)), RAX);
+  x64_mov_ri(b, RAX, (int64_t)ci->mid);
+  x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, mid)), RAX);
+  x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, blockh)), (int32_t)Qnil);
+  x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, env)), 0);
+  x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, deftarget)), 0);
+  x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, flags)), 0);      /* flags and defvis */
+  x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, blk) + offsetof(Block, iseq)), 0);
+  x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, blk) + offsetof(Block, proxy)), 0);
+  x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, self_block)), 0);
+  x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, argc)), pa->size); /* argc and padding */
+  x64_mov_mr(b, x64_mem(RBX, offsetof(VM, cfp)), RDX);
+  x64_mov_ri(b, RAX, (int64_t)(intptr_t)&((Iseq *)callee)->call_count);
+  x64_alu_mi(b, ALU_ADD, x64_mem(RAX, 0), 1);   /* 64-bit add: call_count is followed by backedge_count */
+  /* enter through the callee's entry cell */
+  int have = x64_label_new(b);
+  x64_mov_ri(b, RAX, (int64_t)(intptr_t)&((Iseq *)callee)->jit_code);
+  x64_mov_rm(b, RAX, x64_mem(RAX, 0));
+  x64_test_rr(b, RAX, RAX);
+  x64_jcc_label(b, CC_NE, have);
+  x64_mov_rr(b, RDI, RBX);
+  call_fn(g, (const void *)callee_entry);
+  x64_test_rr(b, RAX, RAX);
+  int compiled = x64_label_new(b);
+  x64_jcc_label(b, CC_NE, compiled);
+  count(g, &g->t->exits[EXIT_CALLEE_INTERP]);
+  x64_jmp_label(b, g->ret_undef);
+  x64_label_bind(b, compiled);
+  x64_label_bind(b, have);
+  call_compiled(g);
+  check_valid(g, pc + len);
+  return true;
+}
+
+static void gen_send(Gen *g, long pc, long len, CallInfo *ci, const Iseq *blockiseq) {
+  int miss = x64_label_new(&g->b), done = x64_label_new(&g->b);
+  if (!blockiseq && gen_send_fast(g, pc, len, ci, miss)) {
+    x64_jmp_label(&g->b, done);
+    x64_label_bind(&g->b, miss);
+    count(g, &g->t->slow[SLOW_SEND_FAST_MISS]);
+  } else {
+    x64_label_bind(&g->b, miss);
+  }
+  gen_send_generic(g, pc, len, ci, blockiseq, false);
+  x64_label_bind(&g->b, done);
+}
+
+/* The slow path of an opt_* instruction: kn_vm_jit_opt(vm, op, ci). */
+static void gen_opt_slow(Gen *g, long pc, long len, int op) {
+  const VALUE *code = g->iseq->code;
+  CallInfo *ci = (CallInfo *)code[pc + 1];
+  int npop;
+  switch (op) {
+  case BIN_opt_aset: npop = 3; break;
+  case BIN_opt_length: case BIN_opt_size: case BIN_opt_empty_p: case BIN_opt_succ:
+  case BIN_opt_not: case BIN_opt_nil_p: npop = 1; break;
+  default: npop = 2; break;
+  }
+  save_state(g, pc + len);
+  count(g, &g->t->slow[SLOW_OPT]);
+  x64_mov_rr(&g->b, RDI, RBX);
+  x64_mov_ri(&g->b, RSI, op);
+  x64_mov_ri(&g->b, RDX, (int64_t)(intptr_t)ci);
+  call_fn(g, (const void *)kn_vm_jit_opt);
+  send_result(g, pc + len, npop);
+}
+
+/* Whether the inline case of an operator may be compiled: not redefined now; the unit is
+ * invalidated if it is later. */
+static bool op_inline(Gen *g, uint32_t bop, ID mid) {
+  if (g->vm->redefined_basic & bop) return false;
+  add_dep(g, mid);
+  return true;
+}
+
+/* rax = second from top, rcx = top; jumps to slow unless both are Fixnums. */
+static void fixnum_operands(Gen *g, int slow) {
   x64_mov_rm(&g->b, RAX, STK(2));
   x64_mov_rm(&g->b, RCX, STK(1));
   x64_mov_rr(&g->b, RDX, RAX);
   x64_alu_rr(&g->b, ALU_AND, RDX, RCX);
   x64_test_ri(&g->b, RDX, 1);
-  exit_if(g, CC_E, pc, EXIT_NOT_FIXNUM);
+  x64_jcc_label(&g->b, CC_E, slow);
 }
 
 /* replaces the two operands with rax */
@@ -149,40 +448,33 @@ static void binop_result(Gen *g) {
   x64_alu_ri(&g->b, ALU_SUB, R14, 8);
 }
 
-/* Exits unless the redefinition bits in bop are all clear. Clobbers rdx. */
-static void not_redefined(Gen *g, long pc, uint32_t bop) {
-  x64_mov32_rm(&g->b, RDX, x64_mem(RBX, offsetof(VM, redefined_basic)));
-  x64_test_ri(&g->b, RDX, (int32_t)bop);
-  exit_if(g, CC_NE, pc, EXIT_REDEFINED);
-}
-
-/* Exits unless `r` holds an unfrozen-if-asked Array (class exactly Array). Clobbers rdx. */
-static void array_guard(Gen *g, long pc, X64Reg r, bool writable) {
+/* Jumps to slow unless `r` holds an Array (class exactly Array; unfrozen if asked). */
+static void array_guard(Gen *g, X64Reg r, bool writable, int slow) {
   x64_test_ri(&g->b, r, 7);
-  exit_if(g, CC_NE, pc, EXIT_NOT_ARRAY);          /* an immediate */
+  x64_jcc_label(&g->b, CC_NE, slow);          /* an immediate */
   x64_test_rr(&g->b, r, r);
-  exit_if(g, CC_E, pc, EXIT_NOT_ARRAY);           /* false */
+  x64_jcc_label(&g->b, CC_E, slow);           /* false */
   x64_mov_rm(&g->b, RDX, x64_mem(r, offsetof(RBasic, klass)));
   x64_alu_rm(&g->b, ALU_CMP, RDX, x64_mem(RBX, offsetof(VM, cArray)));
-  exit_if(g, CC_NE, pc, EXIT_NOT_ARRAY);
+  x64_jcc_label(&g->b, CC_NE, slow);
   if (writable) {
     x64_mov32_rm(&g->b, RDX, x64_mem(r, offsetof(RBasic, flags)));
     x64_test_ri(&g->b, RDX, FL_FROZEN);
-    exit_if(g, CC_NE, pc, EXIT_NOT_ARRAY);
+    x64_jcc_label(&g->b, CC_NE, slow);
   }
 }
 
 /* rcx = untagged index of the Fixnum in rcx, known to be inside Array rax. */
-static void index_guard(Gen *g, long pc) {
+static void index_guard(Gen *g, int slow) {
   x64_test_ri(&g->b, RCX, 1);
-  exit_if(g, CC_E, pc, EXIT_INDEX);
+  x64_jcc_label(&g->b, CC_E, slow);
   x64_shift_ri(&g->b, SH_SAR, RCX, 1);
   x64_alu_rm(&g->b, ALU_CMP, RCX, x64_mem(RAX, offsetof(RArray, len)));
-  exit_if(g, CC_AE, pc, EXIT_INDEX);              /* unsigned: negative too */
+  x64_jcc_label(&g->b, CC_AE, slow);          /* unsigned: negative too */
 }
 
-static void compare(Gen *g, long pc, uint32_t bop, X64Cond cc) {
-  fixnum_operands(g, pc, bop);
+static void compare(Gen *g, X64Cond cc, int slow) {
+  fixnum_operands(g, slow);
   x64_alu_rr(&g->b, ALU_CMP, RAX, RCX);
   x64_mov_ri(&g->b, RAX, (int64_t)Qfalse);   /* mov does not touch the flags */
   x64_mov_ri(&g->b, RDX, (int64_t)Qtrue);
@@ -190,12 +482,245 @@ static void compare(Gen *g, long pc, uint32_t bop, X64Cond cc) {
   binop_result(g);
 }
 
-/* Emits one instruction; returns false only on an internal inconsistency. */
+/* Inline case of an opt_* instruction (jumping to `slow` when it does not apply); returns
+ * false when the instruction has none (or its operator is redefined). */
+static bool gen_opt_inline(Gen *g, int op, int slow) {
+  VM *vm = g->vm;
+  X64Buf *b = &g->b;
+  switch (op) {
+  case BIN_opt_plus:   /* a + (b - 1): both tagged */
+    if (!op_inline(g, KN_BOP_PLUS, vm->id_plus)) return false;
+    fixnum_operands(g, slow);
+    x64_alu_ri(b, ALU_SUB, RCX, 1);
+    x64_alu_rr(b, ALU_ADD, RCX, RAX);
+    x64_jcc_label(b, CC_O, slow);
+    x64_mov_rr(b, RAX, RCX);
+    binop_result(g);
+    return true;
+  case BIN_opt_minus:  /* a - b + 1 */
+    if (!op_inline(g, KN_BOP_MINUS, vm->id_minus)) return false;
+    fixnum_operands(g, slow);
+    x64_mov_rr(b, RDX, RAX);
+    x64_alu_rr(b, ALU_SUB, RDX, RCX);
+    x64_jcc_label(b, CC_O, slow);
+    x64_alu_ri(b, ALU_ADD, RDX, 1);
+    x64_mov_rr(b, RAX, RDX);
+    binop_result(g);
+    return true;
+  case BIN_opt_mult:   /* (a >> 1) * (b - 1), then | 1 */
+    if (!op_inline(g, KN_BOP_MULT, vm->id_mult)) return false;
+    fixnum_operands(g, slow);
+    x64_shift_ri(b, SH_SAR, RAX, 1);
+    x64_alu_ri(b, ALU_SUB, RCX, 1);
+    x64_imul_rr(b, RAX, RCX);
+    x64_jcc_label(b, CC_O, slow);
+    x64_alu_ri(b, ALU_OR, RAX, 1);
+    binop_result(g);
+    return true;
+  case BIN_opt_and:
+    if (!op_inline(g, KN_BOP_AND, vm->id_and)) return false;
+    fixnum_operands(g, slow);
+    x64_alu_rr(b, ALU_AND, RAX, RCX);
+    binop_result(g);
+    return true;
+  case BIN_opt_or:
+    if (!op_inline(g, KN_BOP_OR, vm->id_or)) return false;
+    fixnum_operands(g, slow);
+    x64_alu_rr(b, ALU_OR, RAX, RCX);
+    binop_result(g);
+    return true;
+  case BIN_opt_lt: if (!op_inline(g, KN_BOP_LT, vm->id_lt)) return false; compare(g, CC_L, slow); return true;
+  case BIN_opt_le: if (!op_inline(g, KN_BOP_LE, vm->id_le)) return false; compare(g, CC_LE, slow); return true;
+  case BIN_opt_gt: if (!op_inline(g, KN_BOP_GT, vm->id_gt)) return false; compare(g, CC_G, slow); return true;
+  case BIN_opt_ge: if (!op_inline(g, KN_BOP_GE, vm->id_ge)) return false; compare(g, CC_GE, slow); return true;
+  case BIN_opt_eq: if (!op_inline(g, KN_BOP_EQ, vm->id_eq)) return false; compare(g, CC_E, slow); return true;
+  case BIN_opt_neq:
+    if (!op_inline(g, KN_BOP_NEQ | KN_BOP_EQ, vm->id_neq) || !op_inline(g, 0, vm->id_eq)) return false;
+    compare(g, CC_NE, slow);
+    return true;
+  case BIN_opt_div: case BIN_opt_mod: {   /* Ruby's floored division and modulo */
+    bool div = op == BIN_opt_div;
+    if (!op_inline(g, div ? KN_BOP_DIV : KN_BOP_MOD, div ? vm->id_div : vm->id_mod)) return false;
+    fixnum_operands(g, slow);
+    x64_shift_ri(b, SH_SAR, RAX, 1);
+    x64_shift_ri(b, SH_SAR, RCX, 1);
+    x64_alu_ri(b, ALU_CMP, RCX, 0);
+    x64_jcc_label(b, CC_E, slow);
+    x64_alu_ri(b, ALU_CMP, RCX, -1);
+    x64_jcc_label(b, CC_E, slow);
+    x64_cqo(b);
+    x64_idiv(b, RCX);                 /* rax = quotient, rdx = remainder (dividend's sign) */
+    int done = x64_label_new(b);
+    x64_test_rr(b, RDX, RDX);
+    x64_jcc_label(b, CC_E, done);
+    x64_mov_rr(b, RSI, RDX);
+    x64_alu_rr(b, ALU_XOR, RSI, RCX);
+    x64_jcc_label(b, CC_NS, done);    /* same signs: already floored */
+    x64_alu_rr(b, ALU_ADD, RDX, RCX);
+    x64_alu_ri(b, ALU_SUB, RAX, 1);
+    x64_label_bind(b, done);
+    if (!div) x64_mov_rr(b, RAX, RDX);
+    x64_shift_ri(b, SH_SHL, RAX, 1);
+    x64_alu_ri(b, ALU_OR, RAX, 1);
+    binop_result(g);
+    return true;
+  }
+  case BIN_opt_aref:    /* Array[Fixnum] inside the bounds */
+    if (!op_inline(g, KN_BOP_AREF, vm->id_aref)) return false;
+    x64_mov_rm(b, RAX, STK(2));
+    x64_mov_rm(b, RCX, STK(1));
+    array_guard(g, RAX, false, slow);
+    index_guard(g, slow);
+    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RArray, ptr)));
+    x64_mov_rm(b, RAX, x64_mem_idx(RDX, RCX, 8, 0));
+    binop_result(g);
+    return true;
+  case BIN_opt_aset:    /* Array[Fixnum] = v inside the bounds; the result is v */
+    if (!op_inline(g, KN_BOP_ASET, vm->id_aset)) return false;
+    x64_mov_rm(b, RAX, STK(3));
+    x64_mov_rm(b, RCX, STK(2));
+    array_guard(g, RAX, true, slow);
+    index_guard(g, slow);
+    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RArray, ptr)));
+    x64_mov_rm(b, RAX, STK(1));
+    x64_mov_mr(b, x64_mem_idx(RDX, RCX, 8, 0), RAX);
+    x64_mov_mr(b, STK(3), RAX);
+    x64_alu_ri(b, ALU_SUB, R14, 16);
+    return true;
+  case BIN_opt_length: case BIN_opt_size:   /* Array#length / #size */
+    if (!op_inline(g, op == BIN_opt_length ? KN_BOP_LENGTH : KN_BOP_SIZE,
+                   op == BIN_opt_length ? vm->id_length : vm->id_size))
+      return false;
+    x64_mov_rm(b, RAX, STK(1));
+    array_guard(g, RAX, false, slow);
+    x64_mov_rm(b, RAX, x64_mem(RAX, offsetof(RArray, len)));
+    x64_shift_ri(b, SH_SHL, RAX, 1);
+    x64_alu_ri(b, ALU_OR, RAX, 1);
+    x64_mov_mr(b, STK(1), RAX);
+    return true;
+  default:
+    return false;
+  }
+}
+
+static void gen_opt(Gen *g, long pc, long len, int op) {
+  int slow = x64_label_new(&g->b), done = x64_label_new(&g->b);
+  if (gen_opt_inline(g, op, slow)) x64_jmp_label(&g->b, done);
+  x64_label_bind(&g->b, slow);
+  gen_opt_slow(g, pc, len, op);
+  x64_label_bind(&g->b, done);
+}
+
+/* rax = self if it is a T_OBJECT of the cache's class, else jumps to miss; rcx = cache. */
+static void ivar_self_guard(Gen *g, const IvarCache *ic, bool writable, int miss) {
+  X64Buf *b = &g->b;
+  x64_mov_rm(b, RAX, x64_mem(R12, offsetof(Frame, self)));
+  x64_test_ri(b, RAX, 7);
+  x64_jcc_label(b, CC_NE, miss);
+  x64_test_rr(b, RAX, RAX);
+  x64_jcc_label(b, CC_E, miss);
+  x64_mov_ri(b, RCX, (int64_t)(intptr_t)ic);
+  x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, klass)));
+  x64_alu_rm(b, ALU_CMP, RDX, x64_mem(RCX, offsetof(IvarCache, klass)));
+  x64_jcc_label(b, CC_NE, miss);
+  x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, flags)));
+  if (writable) {
+    x64_test_ri(b, RDX, FL_FROZEN);
+    x64_jcc_label(b, CC_NE, miss);
+  }
+  x64_alu_ri(b, ALU_AND, RDX, KN_TMASK);
+  x64_alu_ri(b, ALU_CMP, RDX, T_OBJECT);
+  x64_jcc_label(b, CC_NE, miss);
+  x64_mov32_rm(b, RCX, x64_mem(RCX, offsetof(IvarCache, index)));
+  x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RObject, numiv)));
+  x64_alu_rr(b, ALU_CMP, RCX, RDX);
+  x64_jcc_label(b, CC_AE, miss);                  /* unset or new slot: the helper */
+  x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RObject, ivptr)));
+}
+
+static void gen_getivar(Gen *g, long pc, long len) {
+  const VALUE *code = g->iseq->code;
+  X64Buf *b = &g->b;
+  const IvarCache *ic = (const IvarCache *)code[pc + 2];
+  int miss = x64_label_new(b), done = x64_label_new(b);
+  ivar_self_guard(g, ic, false, miss);
+  x64_mov_rm(b, RAX, x64_mem_idx(RDX, RCX, 8, 0));
+  x64_alu_ri(b, ALU_CMP, RAX, (int32_t)Qundef);
+  x64_jcc_label(b, CC_E, miss);
+  push_rax(g);
+  x64_jmp_label(b, done);
+  x64_label_bind(b, miss);
+  save_state(g, pc + len);
+  count(g, &g->t->slow[SLOW_IVAR]);
+  x64_mov_rr(b, RDI, RBX);
+  x64_mov_rm(b, RSI, x64_mem(R12, offsetof(Frame, self)));
+  x64_mov_ri(b, RDX, (int64_t)code[pc + 1]);
+  x64_mov_ri(b, RCX, (int64_t)(intptr_t)ic);
+  call_fn(g, (const void *)kn_vm_getivar);
+  push_rax(g);
+  x64_label_bind(b, done);
+}
+
+static void gen_setivar(Gen *g, long pc, long len) {
+  const VALUE *code = g->iseq->code;
+  X64Buf *b = &g->b;
+  const IvarCache *ic = (const IvarCache *)code[pc + 2];
+  int miss = x64_label_new(b), done = x64_label_new(b);
+  ivar_self_guard(g, ic, true, miss);
+  x64_mov_rm(b, RAX, STK(1));
+  x64_mov_mr(b, x64_mem_idx(RDX, RCX, 8, 0), RAX);
+  x64_alu_ri(b, ALU_SUB, R14, 8);
+  x64_jmp_label(b, done);
+  x64_label_bind(b, miss);
+  x64_alu_ri(b, ALU_SUB, R14, 8);                 /* the value is popped (kept in rcx) */
+  save_state(g, pc + len);
+  count(g, &g->t->slow[SLOW_IVAR]);
+  x64_mov_rr(b, RDI, RBX);
+  x64_mov_rm(b, RSI, x64_mem(R12, offsetof(Frame, self)));
+  x64_mov_ri(b, RDX, (int64_t)code[pc + 1]);
+  x64_mov_rm(b, RCX, x64_mem(R14, 0));
+  x64_mov_ri(b, R8, (int64_t)(intptr_t)ic);
+  call_fn(g, (const void *)kn_vm_setivar);
+  x64_label_bind(b, done);
+}
+
+/* ep of `level` scopes out, into rax */
+static void load_ep(Gen *g, long level) {
+  x64_mov_rr(&g->b, RAX, R13);
+  for (long i = 0; i < level; i++) {
+    x64_mov_rm(&g->b, RAX, x64_mem(RAX, -8));
+    x64_alu_ri(&g->b, ALU_AND, RAX, -2);
+  }
+}
+
+typedef VALUE *(*OolFn)(VM *vm, Frame *cfp, VALUE *sp, const VALUE *op);
+static OolFn ool_fn(int op) {
+  switch (op) {
+#define X(name) case BIN_##name: return kn_insn_##name;
+  KN_OOL_INSNS(X)
+#undef X
+  default: return NULL;
+  }
+}
+
+/* Emits one instruction. */
 static void gen_insn(Gen *g, long pc) {
   const VALUE *code = g->iseq->code;
   int op = (int)code[pc];
   long len = kn_insn_len(op);
   X64Buf *b = &g->b;
+  OolFn ool = ool_fn(op);
+  if (ool) {   /* the interpreter's body for it, called with the frame state saved */
+    save_state(g, pc + len);
+    x64_mov_rr(b, RDI, RBX);
+    x64_mov_rr(b, RSI, R12);
+    x64_mov_rr(b, RDX, R14);
+    x64_mov_ri(b, RCX, (int64_t)(intptr_t)&code[pc + 1]);
+    call_fn(g, (const void *)ool);
+    x64_mov_rr(b, R14, RAX);
+    check_valid(g, pc + len);
+    return;
+  }
   switch (op) {
   case BIN_nop:
     break;
@@ -212,21 +737,30 @@ static void gen_insn(Gen *g, long pc) {
     push_rax(g);
     break;
   case BIN_getlocal:
-    if (code[pc + 2] != 0) {
-      side_exit(g, pc, EXIT_UNSUPPORTED);
-      break;
+    if (code[pc + 2] == 0) {
+      x64_mov_rm(b, RAX, x64_mem(R13, (int32_t)(8 * (long)code[pc + 1])));
+    } else {
+      load_ep(g, (long)code[pc + 2]);
+      x64_mov_rm(b, RAX, x64_mem(RAX, (int32_t)(8 * (long)code[pc + 1])));
     }
-    x64_mov_rm(b, RAX, x64_mem(R13, (int32_t)(8 * (long)code[pc + 1])));
     push_rax(g);
     break;
   case BIN_setlocal:
-    if (code[pc + 2] != 0) {
-      side_exit(g, pc, EXIT_UNSUPPORTED);
-      break;
+    x64_mov_rm(b, RCX, STK(1));
+    if (code[pc + 2] == 0) {
+      x64_mov_mr(b, x64_mem(R13, (int32_t)(8 * (long)code[pc + 1])), RCX);
+    } else {
+      load_ep(g, (long)code[pc + 2]);
+      x64_mov_mr(b, x64_mem(RAX, (int32_t)(8 * (long)code[pc + 1])), RCX);
     }
-    x64_mov_rm(b, RAX, STK(1));
-    x64_mov_mr(b, x64_mem(R13, (int32_t)(8 * (long)code[pc + 1])), RAX);
     x64_alu_ri(b, ALU_SUB, R14, 8);
+    break;
+  case BIN_checkkeyword:
+    x64_alu_mi(b, ALU_CMP, x64_mem(R13, (int32_t)(8 * (long)code[pc + 1])), (int32_t)Qundef);
+    x64_mov_ri(b, RAX, (int64_t)Qfalse);
+    x64_mov_ri(b, RDX, (int64_t)Qtrue);
+    x64_cmov(b, CC_E, RAX, RDX);
+    push_rax(g);
     break;
   case BIN_pop:
     x64_alu_ri(b, ALU_SUB, R14, 8);
@@ -261,154 +795,56 @@ static void gen_insn(Gen *g, long pc) {
   case BIN_adjuststack:
     x64_alu_ri(b, ALU_SUB, R14, (int32_t)(8 * (long)code[pc + 1]));
     break;
-  case BIN_opt_plus:   /* a + (b - 1): both tagged */
-    fixnum_operands(g, pc, KN_BOP_PLUS);
-    x64_alu_ri(b, ALU_SUB, RCX, 1);
-    x64_alu_rr(b, ALU_ADD, RCX, RAX);
-    exit_if(g, CC_O, pc, EXIT_OVERFLOW);
-    x64_mov_rr(b, RAX, RCX);
-    binop_result(g);
+  case BIN_opt_plus: case BIN_opt_minus: case BIN_opt_mult: case BIN_opt_div: case BIN_opt_mod:
+  case BIN_opt_and: case BIN_opt_or: case BIN_opt_lt: case BIN_opt_le: case BIN_opt_gt:
+  case BIN_opt_ge: case BIN_opt_eq: case BIN_opt_neq: case BIN_opt_aref: case BIN_opt_aset:
+  case BIN_opt_length: case BIN_opt_size: case BIN_opt_ltlt: case BIN_opt_empty_p:
+  case BIN_opt_succ: case BIN_opt_not: case BIN_opt_nil_p:
+    gen_opt(g, pc, len, op);
     break;
-  case BIN_opt_minus:  /* a - b + 1 */
-    fixnum_operands(g, pc, KN_BOP_MINUS);
-    x64_mov_rr(b, RDX, RAX);
-    x64_alu_rr(b, ALU_SUB, RDX, RCX);
-    exit_if(g, CC_O, pc, EXIT_OVERFLOW);
-    x64_alu_ri(b, ALU_ADD, RDX, 1);
-    x64_mov_rr(b, RAX, RDX);
-    binop_result(g);
+  case BIN_getinstancevariable:
+    gen_getivar(g, pc, len);
     break;
-  case BIN_opt_mult:   /* (a >> 1) * (b - 1), then | 1 */
-    fixnum_operands(g, pc, KN_BOP_MULT);
-    x64_shift_ri(b, SH_SAR, RAX, 1);
-    x64_alu_ri(b, ALU_SUB, RCX, 1);
-    x64_imul_rr(b, RAX, RCX);
-    exit_if(g, CC_O, pc, EXIT_OVERFLOW);
-    x64_alu_ri(b, ALU_OR, RAX, 1);
-    binop_result(g);
+  case BIN_setinstancevariable:
+    gen_setivar(g, pc, len);
     break;
-  case BIN_opt_and:
-    fixnum_operands(g, pc, KN_BOP_AND);
-    x64_alu_rr(b, ALU_AND, RAX, RCX);
-    binop_result(g);
+  case BIN_send:
+    gen_send(g, pc, len, (CallInfo *)code[pc + 1], (const Iseq *)code[pc + 2]);
     break;
-  case BIN_opt_or:
-    fixnum_operands(g, pc, KN_BOP_OR);
-    x64_alu_rr(b, ALU_OR, RAX, RCX);
-    binop_result(g);
+  case BIN_opt_send_without_block:
+    gen_send(g, pc, len, (CallInfo *)code[pc + 1], NULL);
     break;
-  case BIN_opt_lt: compare(g, pc, KN_BOP_LT, CC_L); break;
-  case BIN_opt_le: compare(g, pc, KN_BOP_LE, CC_LE); break;
-  case BIN_opt_gt: compare(g, pc, KN_BOP_GT, CC_G); break;
-  case BIN_opt_ge: compare(g, pc, KN_BOP_GE, CC_GE); break;
-  case BIN_opt_eq: compare(g, pc, KN_BOP_EQ, CC_E); break;
-  case BIN_opt_neq: compare(g, pc, KN_BOP_NEQ | KN_BOP_EQ, CC_NE); break;
-  case BIN_opt_mod: {   /* Ruby's floored modulo */
-    fixnum_operands(g, pc, KN_BOP_MOD);
-    x64_shift_ri(b, SH_SAR, RAX, 1);
-    x64_shift_ri(b, SH_SAR, RCX, 1);
-    x64_alu_ri(b, ALU_CMP, RCX, 0);
-    exit_if(g, CC_E, pc, EXIT_DIVISOR);
-    x64_alu_ri(b, ALU_CMP, RCX, -1);
-    exit_if(g, CC_E, pc, EXIT_DIVISOR);
-    x64_cqo(b);
-    x64_idiv(b, RCX);                 /* rdx = remainder, with the dividend's sign */
-    int done = x64_label_new(b);
-    x64_test_rr(b, RDX, RDX);
-    x64_jcc_label(b, CC_E, done);
-    x64_mov_rr(b, RAX, RDX);
-    x64_alu_rr(b, ALU_XOR, RAX, RCX);
-    x64_jcc_label(b, CC_NS, done);    /* same signs: already floored */
-    x64_alu_rr(b, ALU_ADD, RDX, RCX);
-    x64_label_bind(b, done);
-    x64_shift_ri(b, SH_SHL, RDX, 1);
-    x64_alu_ri(b, ALU_OR, RDX, 1);
-    x64_mov_rr(b, RAX, RDX);
-    binop_result(g);
+  case BIN_invokesuper:
+    gen_send_generic(g, pc, len, (CallInfo *)code[pc + 1], (const Iseq *)code[pc + 2], true);
     break;
-  }
-  case BIN_opt_aref:    /* Array[Fixnum] inside the bounds */
-    not_redefined(g, pc, KN_BOP_AREF);
-    x64_mov_rm(b, RAX, STK(2));
-    x64_mov_rm(b, RCX, STK(1));
-    array_guard(g, pc, RAX, false);
-    index_guard(g, pc);
-    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RArray, ptr)));
-    x64_mov_rm(b, RAX, x64_mem_idx(RDX, RCX, 8, 0));
-    binop_result(g);
-    break;
-  case BIN_opt_aset:    /* Array[Fixnum] = v inside the bounds; the result is v */
-    not_redefined(g, pc, KN_BOP_ASET);
-    x64_mov_rm(b, RAX, STK(3));
-    x64_mov_rm(b, RCX, STK(2));
-    array_guard(g, pc, RAX, true);
-    index_guard(g, pc);
-    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RArray, ptr)));
-    x64_mov_rm(b, RAX, STK(1));
-    x64_mov_mr(b, x64_mem_idx(RDX, RCX, 8, 0), RAX);
-    x64_mov_mr(b, STK(3), RAX);
-    x64_alu_ri(b, ALU_SUB, R14, 16);
-    break;
-  case BIN_opt_length: case BIN_opt_size:   /* Array#length / #size */
-    not_redefined(g, pc, op == BIN_opt_length ? KN_BOP_LENGTH : KN_BOP_SIZE);
-    x64_mov_rm(b, RAX, STK(1));
-    array_guard(g, pc, RAX, false);
-    x64_mov_rm(b, RAX, x64_mem(RAX, offsetof(RArray, len)));
-    x64_shift_ri(b, SH_SHL, RAX, 1);
-    x64_alu_ri(b, ALU_OR, RAX, 1);
-    x64_mov_mr(b, STK(1), RAX);
-    break;
-  case BIN_getinstancevariable: {   /* self's slot through the instruction's IvarCache */
-    const IvarCache *ic = (const IvarCache *)code[pc + 2];
-    x64_mov_rm(b, RAX, x64_mem(R12, offsetof(Frame, self)));
-    x64_test_ri(b, RAX, 7);
-    exit_if(g, CC_NE, pc, EXIT_IVAR);
-    x64_test_rr(b, RAX, RAX);
-    exit_if(g, CC_E, pc, EXIT_IVAR);
-    x64_mov_ri(b, RCX, (int64_t)(intptr_t)ic);
-    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, klass)));
-    x64_alu_rm(b, ALU_CMP, RDX, x64_mem(RCX, offsetof(IvarCache, klass)));
-    exit_if(g, CC_NE, pc, EXIT_IVAR);
-    x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, flags)));
-    x64_alu_ri(b, ALU_AND, RDX, KN_TMASK);
-    x64_alu_ri(b, ALU_CMP, RDX, T_OBJECT);
-    exit_if(g, CC_NE, pc, EXIT_IVAR);
-    x64_mov32_rm(b, RCX, x64_mem(RCX, offsetof(IvarCache, index)));
-    x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RObject, numiv)));
-    x64_alu_rr(b, ALU_CMP, RCX, RDX);
-    exit_if(g, CC_AE, pc, EXIT_IVAR);               /* unset slot: the interpreter says nil */
-    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RObject, ivptr)));
-    x64_mov_rm(b, RAX, x64_mem_idx(RDX, RCX, 8, 0));
-    x64_alu_ri(b, ALU_CMP, RAX, (int32_t)Qundef);
-    exit_if(g, CC_E, pc, EXIT_IVAR);
+  case BIN_invokeblock: {
+    const CallInfo *ci = (const CallInfo *)code[pc + 1];
+    save_state(g, pc + len);
+    x64_mov_rr(b, RDI, RBX);
+    x64_mov_ri(b, RSI, (int64_t)(intptr_t)ci);
+    call_fn(g, (const void *)kn_vm_jit_invokeblock);
+    x64_lea(b, R14, x64_mem(R14, -8 * ci->argc));
     push_rax(g);
+    check_valid(g, pc + len);
     break;
   }
-  case BIN_setinstancevariable: {   /* an existing slot of an unfrozen self, through the cache */
-    const IvarCache *ic = (const IvarCache *)code[pc + 2];
-    x64_mov_rm(b, RAX, x64_mem(R12, offsetof(Frame, self)));
-    x64_test_ri(b, RAX, 7);
-    exit_if(g, CC_NE, pc, EXIT_IVAR);
-    x64_test_rr(b, RAX, RAX);
-    exit_if(g, CC_E, pc, EXIT_IVAR);
-    x64_mov_ri(b, RCX, (int64_t)(intptr_t)ic);
-    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, klass)));
-    x64_alu_rm(b, ALU_CMP, RDX, x64_mem(RCX, offsetof(IvarCache, klass)));
-    exit_if(g, CC_NE, pc, EXIT_IVAR);
-    x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, flags)));
-    x64_test_ri(b, RDX, FL_FROZEN);
-    exit_if(g, CC_NE, pc, EXIT_IVAR);
-    x64_alu_ri(b, ALU_AND, RDX, KN_TMASK);
-    x64_alu_ri(b, ALU_CMP, RDX, T_OBJECT);
-    exit_if(g, CC_NE, pc, EXIT_IVAR);
-    x64_mov32_rm(b, RCX, x64_mem(RCX, offsetof(IvarCache, index)));
-    x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RObject, numiv)));
-    x64_alu_rr(b, ALU_CMP, RCX, RDX);
-    exit_if(g, CC_AE, pc, EXIT_IVAR);               /* a new slot: the interpreter grows it */
-    x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RObject, ivptr)));
+  case BIN_leave: {   /* result to the caller's stack, pop the frame, return it */
+    int finish = x64_label_new(b);
     x64_mov_rm(b, RAX, STK(1));
-    x64_mov_mr(b, x64_mem_idx(RDX, RCX, 8, 0), RAX);
-    x64_alu_ri(b, ALU_SUB, R14, 8);
+    x64_mov32_rm(b, RCX, x64_mem(R12, offsetof(Frame, flags)));
+    x64_test_ri(b, RCX, FRAME_FINISH);
+    x64_jcc_label(b, CC_NE, finish);
+    x64_mov_rm(b, RCX, x64_mem(R12, offsetof(Frame, base)));
+    x64_mov_mr(b, x64_mem(RCX, 0), RAX);
+    x64_alu_ri(b, ALU_ADD, RCX, 8);
+    x64_alu_ri(b, ALU_SUB, R12, (int32_t)sizeof(Frame));
+    x64_mov_mr(b, x64_mem(RBX, offsetof(VM, cfp)), R12);
+    x64_mov_mr(b, x64_mem(R12, offsetof(Frame, sp)), RCX);
+    x64_ret(b);
+    x64_label_bind(b, finish);   /* the interpreter returns it from kn_vm_exec */
+    x64_alu_ri(b, ALU_SUB, R12, (int32_t)sizeof(Frame));
+    x64_mov_mr(b, x64_mem(RBX, offsetof(VM, cfp)), R12);
+    x64_ret(b);
     break;
   }
   case BIN_branchif: case BIN_branchunless: case BIN_branchnil: {
@@ -483,8 +919,9 @@ static void perf_map_add(Tier1 *t, const void *code, size_t len, const Iseq *ise
   fflush(t->perf_map);
 }
 
-/* Compiles iseq; on success sets iseq->jit_entries and iseq->jit_code. Never raises.
- * Returns false (and marks the iseq as not to be retried) when it cannot. */
+/* Compiles iseq; on success sets iseq->jit_entries, iseq->jit_code (the entry cell) and
+ * iseq->jit_unit. Never raises. Returns false (and marks the iseq as not to be retried)
+ * when it cannot. */
 static bool tier1_compile(VM *vm, Iseq *iseq) {
   Tier1 *t = t1(vm);
   if (iseq->jit_code || (iseq->jit_flags & 1)) return iseq->jit_code != NULL;
@@ -493,44 +930,53 @@ static bool tier1_compile(VM *vm, Iseq *iseq) {
   Gen g;
   memset(&g, 0, sizeof g);
   x64_init(&g.b);
+  g.vm = vm;
   g.iseq = iseq;
   g.t = t;
+  g.unit = kn_xcalloc(1, sizeof(Unit));
+  g.unit->iseq = iseq;
   long n = iseq->code_len;
   g.label_of = kn_xcalloc((size_t)n + 1, sizeof(int));
   for (long pc = 0; pc <= n; pc++) g.label_of[pc] = -1;
   for (long pc = 0; pc < n; pc += kn_insn_len((int)iseq->code[pc])) g.label_of[pc] = x64_label_new(&g.b);
   g.label_of[n] = x64_label_new(&g.b);
-  g.epilogue = x64_label_new(&g.b);
+  g.ret_undef = x64_label_new(&g.b);
   for (long pc = 0; pc < n; pc += kn_insn_len((int)iseq->code[pc])) {
     x64_label_bind(&g.b, g.label_of[pc]);
     gen_insn(&g, pc);
   }
   x64_label_bind(&g.b, g.label_of[n]);   /* falling off the end: cannot happen (leave) */
   x64_ud2(&g.b);
-  x64_label_bind(&g.b, g.epilogue);
+  x64_label_bind(&g.b, g.ret_undef);
   x64_mov_ri(&g.b, RAX, (int64_t)Qundef);
-  x64_pop(&g.b, RBP);
-  x64_pop(&g.b, R14);
-  x64_pop(&g.b, R13);
-  x64_pop(&g.b, R12);
-  x64_pop(&g.b, RBX);
   x64_ret(&g.b);
-  bool ok = x64_labels_resolved(&g.b);
+  bool ok = x64_labels_resolved(&g.b) && !g.b.oom;
   uint8_t *code = ok ? kn_codemem_install(t->mem, g.b.code, g.b.len) : NULL;
+  Unit *u = g.unit;
   if (code) {
     void **entries = kn_xcalloc((size_t)n, sizeof(void *));
     for (long pc = 0; pc < n; pc += kn_insn_len((int)iseq->code[pc]))
       entries[pc] = code + g.b.labels[g.label_of[pc]];
+    u->code = code;
+    u->len = g.b.len;
     iseq->jit_entries = entries;
-    iseq->jit_code = code;
+    iseq->jit_unit = u;
+    iseq->jit_code = code;     /* the entry cell: one store installs the code */
+    if (t->nunits == t->units_capa) {
+      t->units_capa = t->units_capa ? 2 * t->units_capa : 64;
+      t->units = kn_xrealloc(t->units, sizeof(Unit *) * (size_t)t->units_capa);
+    }
+    t->units[t->nunits++] = u;
     if (vm->opts.jit_perf_map) perf_map_add(t, code, g.b.len, iseq);
     if (vm->opts.jit_dump_disasm) dump_disasm(&g, code, stderr);
     t->compiled++;
     t->code_bytes += g.b.len;
-    t->meta_bytes += sizeof(void *) * (size_t)n;
+    t->meta_bytes += sizeof(void *) * (size_t)n + sizeof(Unit) + sizeof(ID) * (size_t)u->deps_capa;
   } else {
     iseq->jit_flags |= 1;   /* blacklisted: not retried */
     t->failed++;
+    free(u->deps);
+    free(u);
   }
   free(g.label_of);
   x64_free(&g.b);
@@ -539,9 +985,51 @@ static bool tier1_compile(VM *vm, Iseq *iseq) {
   return code != NULL;
 }
 
+/* Takes unit u out of use: no new entries (the interpreter's and the entry cell), frames
+ * running in it leave at their next check. The code itself stays (frames may be in it).
+ * An iseq invalidated too often, or blacklisted, is not compiled again. */
+static void invalidate_unit(Tier1 *t, Unit *u, bool blacklist) {
+  Iseq *iseq = u->iseq;
+  u->invalid = 1;
+  if (iseq->jit_unit == u) {
+    iseq->jit_code = NULL;
+    free(iseq->jit_entries);
+    iseq->jit_entries = NULL;
+    iseq->jit_unit = NULL;
+    if (blacklist || (iseq->jit_flags >> 1) + 1 >= REINVALIDATE_LIMIT) {
+      iseq->jit_flags |= 1;
+      t->blacklisted++;
+    }
+    iseq->jit_flags += 2;    /* bits 1..: invalidation count */
+  }
+  t->invalidations++;
+}
+
+static void tier1_invalidate(VM *vm, ID mid) {
+  Tier1 *t = t1(vm);
+  long kept = 0;
+  for (long i = 0; i < t->nunits; i++) {
+    Unit *u = t->units[i];
+    bool hit = false;
+    for (int k = 0; k < u->ndeps && !hit; k++) hit = u->deps[k] == mid;
+    if (hit) invalidate_unit(t, u, false);
+    else t->units[kept++] = u;
+  }
+  t->nunits = kept;
+}
+
 static VALUE tier1_enter(VM *vm, Frame *cfp, void *code) {
   Tier1 *t = t1(vm);
   t->entries++;
+  Unit *u = cfp->iseq->jit_unit;
+  if (u && ++u->entries > EXIT_BLACKLIST_MIN && u->exits > EXIT_BLACKLIST_MIN &&
+      u->exits * 10 > u->entries * 9) {
+    /* nearly every entry ends in a side exit: the interpreter alone is cheaper */
+    for (long i = 0; i < t->nunits; i++)
+      if (t->units[i] == u) { t->units[i] = t->units[--t->nunits]; break; }
+    invalidate_unit(t, u, true);
+    return Qundef;   /* nothing ran: cfp->pc/sp are as the interpreter left them */
+  }
   return t->trampoline(vm, cfp, code);
 }
 
@@ -558,12 +1046,15 @@ void kn_jit_init(VM *vm) {
   vm->jit = t;
   vm->jit_compile = tier1_compile;
   vm->jit_enter = tier1_enter;
+  vm->jit_invalidate = tier1_invalidate;
 }
 
 /* One "key: value" line per counter (tests/run's JIT checks read them by key). */
 void kn_jit_print_stats(VM *vm, FILE *out) {
   Tier1 *t = t1(vm);
   fprintf(out, "***JIT stats***\n");
+  fprintf(out, "interp_insns: %llu    (bytecode instructions the interpreter ran)\n",
+          (unsigned long long)vm->insns_executed);
   if (!t) {
     fprintf(out, "jit: off (interpreter only)\n");
     return;
@@ -571,11 +1062,22 @@ void kn_jit_print_stats(VM *vm, FILE *out) {
   fprintf(out, "compiled_iseqs: %ld\n", t->compiled);
   fprintf(out, "compile_failures: %ld\n", t->failed);
   fprintf(out, "jit_entries: %ld\n", t->entries);
+  fprintf(out, "invalidations: %ld\n", t->invalidations);
+  fprintf(out, "blacklisted: %ld\n", t->blacklisted);
+  fprintf(out, "fast_sends: %llu    (call sites compiled with an inline frame push)\n",
+          (unsigned long long)t->fast_sends);
   fprintf(out, "code_bytes: %zu\n", t->code_bytes);
   fprintf(out, "metadata_bytes: %zu\n", t->meta_bytes);
   fprintf(out, "code_mem_refusals: %ld\n", t->mem->full_refusals);
   fprintf(out, "compile_time_us: %.1f\n", t->compile_ns / 1e3);
   fprintf(out, "compile_time_avg_us: %.2f\n", t->compiled ? t->compile_ns / 1e3 / (double)t->compiled : 0.0);
+  for (int i = 0; i < SLOW__COUNT; i++)
+    fprintf(out, "%s: %llu\n", slow_keys[i], (unsigned long long)t->slow[i]);
   for (int i = 0; i < EXIT__COUNT; i++)
     fprintf(out, "%s: %llu    (side exits: %s)\n", exit_keys[i], (unsigned long long)t->exits[i], exit_names[i]);
 }
+
+/* Frame layout facts the inline frame push relies on. */
+_Static_assert(offsetof(Frame, defvis) == offsetof(Frame, flags) + 4, "flags+defvis: one 8-byte store");
+_Static_assert(offsetof(Frame, mid) >= offsetof(Frame, argc) + 8, "argc: an 8-byte store");
+_Static_assert(offsetof(Iseq, backedge_count) == offsetof(Iseq, call_count) + 4, "call_count: 64-bit add");

@@ -221,7 +221,10 @@ static void include_into(VM *vm, VALUE klass, VALUE at, VALUE module) {
     /* the module's methods now shadow or extend klass: fast paths must notice */
     IdTable *t = RCLASS(origin_of(m))->m_tbl;
     for (long k = 0; t && k < t->n; k++)
-      if (t->ents[k].key) kn_vm_check_redefinition(vm, klass, t->ents[k].key);
+      if (t->ents[k].key) {
+        kn_vm_check_redefinition(vm, klass, t->ents[k].key);
+        kn_vm_method_changed(vm, t->ents[k].key);
+      }
   }
   vm->method_serial++;
   vm->const_serial++;
@@ -314,6 +317,10 @@ void kn_vm_check_redefinition(VM *vm, VALUE klass, ID mid) {
     vm->redefined_basic |= basic_op_bit(vm, mid);
 }
 
+void kn_vm_method_changed(VM *vm, ID mid) {
+  if (vm->jit_invalidate) vm->jit_invalidate(vm, mid);
+}
+
 void kn_add_method(VM *vm, VALUE klass, ID name, MethodEntry *me) {
   if (KN_FROZEN_P(klass) && kn_vm_core_ready(vm)) {
     /* CRuby: "can't modify frozen class: C" / "module: M" / "object: #<...>" (singleton) */
@@ -334,6 +341,7 @@ void kn_add_method(VM *vm, VALUE klass, ID name, MethodEntry *me) {
   kn_idtable_set(RCLASS(target)->m_tbl, name, (uintptr_t)copy);
   vm->method_serial++;
   kn_vm_check_redefinition(vm, klass, name);
+  kn_vm_method_changed(vm, name);
 }
 
 static void define_cfunc(VM *vm, VALUE klass, const char *name, CFunc fn, int min, int max, Visibility vis) {
@@ -433,6 +441,7 @@ void kn_remove_method(VM *vm, VALUE klass, ID name) {
   }
   kn_idtable_delete(RCLASS(target)->m_tbl, name);
   vm->method_serial++;
+  kn_vm_method_changed(vm, name);
 }
 
 void kn_method_hook(VM *vm, VALUE klass, ID name, const char *what) {

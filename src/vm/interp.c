@@ -803,6 +803,324 @@ static inline VALUE float_new(VM *vm, double d) {
   return v != Qundef ? v : kn_float_new(vm, d);
 }
 
+/* The block literal of a send in frame cfp: stored in the frame's Block slot. */
+static inline VALUE block_literal(Frame *cfp, const Iseq *blockiseq) {
+  Block *blk = &cfp->blk;
+  blk->iseq = blockiseq;
+  blk->self = cfp->self;
+  blk->ep = cfp->ep;
+  blk->env = cfp->env;
+  blk->cref = cfp->cref;
+  blk->me = cfp->me;
+  blk->proxy = 0;
+  return KN_BH_FROM_BLOCK(blk);
+}
+
+/* A send from frame cfp whose stack top is sp: ci->argc arguments below sp, the receiver
+ * below them (a &blk value already popped into bh). cfp->pc must point past the send.
+ * Returns the result (the caller pops receiver and arguments and pushes it), or Qundef
+ * after pushing an iseq method frame (vm->cfp is the callee, about to run at its pc; its
+ * result will go to the receiver's slot). Used by the interpreter and by compiled code
+ * (kn_vm_jit_send), so both run one definition of a send. May raise. */
+static inline __attribute__((always_inline)) VALUE send_core(VM *vm, Frame *cfp, VALUE *sp, CallInfo *ci, VALUE bh) {
+  CallArgs ca;
+  VALUE *args = sp - ci->argc;
+  ca.recv = args[-1];
+  ca.bh = bh;
+  ca.mid = ci->mid;
+  ca.flag = ci->flag;
+  ca.argv = args;
+  if (ci->flag & (CI_ARGS_SPLAT | CI_KW_SPLAT)) {
+    cfp->sp = sp;
+    sp = normalize_args(vm, args, ci->argc, ci->flag, &ca.kwh, &ca.argc);
+  } else {
+    ca.kwh = Qnil;
+    ca.argc = ci->argc;
+  }
+  cfp->sp = args - 1;  /* the callee's frame starts at the receiver slot */
+  VALUE klass = class_of(vm, ca.recv);
+  const MethodEntry *me = ci_lookup(vm, ci, klass);
+  if (me && (me->type == ME_ATTR_READER || me->type == ME_ATTR_WRITER) &&
+      (me->vis == VIS_PUBLIC || (ci->flag & CI_FCALL)) && NIL_P(ca.kwh) &&
+      ca.argc == (me->type == ME_ATTR_WRITER)) {
+    /* attr_reader / attr_writer through the call site's ivar slot cache */
+    if (!ci->ivc) ci->ivc = kn_xcalloc(1, sizeof(IvarCache));
+    VALUE recv = ca.recv, r;
+    if (me->type == ME_ATTR_READER) {
+      if (!ivar_load_fast(recv, ci->ivc, &r)) { cfp->sp = sp; r = kn_vm_getivar(vm, recv, me->ivar, ci->ivc); }
+    } else {
+      r = args[0];
+      if (!ivar_store_fast(recv, ci->ivc, r)) { cfp->sp = sp; kn_vm_setivar(vm, recv, me->ivar, r, ci->ivc); }
+    }
+    return r;
+  }
+  cfp->sp = sp;
+  if (me && me->type == ME_ISEQ && (me->vis == VIS_PUBLIC || (ci->flag & CI_FCALL))) {
+    push_method_frame(vm, me, &ca, 0);
+    return Qundef;
+  }
+  return vm_call(vm, &ca, me, false);
+}
+
+/* send_core out of line, for the runtime entry points of compiled code (the interpreter
+ * keeps its own inlined copy). */
+static __attribute__((noinline)) VALUE send_core_call(VM *vm, Frame *cfp, VALUE *sp, CallInfo *ci, VALUE bh) {
+  return send_core(vm, cfp, sp, ci, bh);
+}
+
+/* A core's outcome for compiled code: with Qundef (a frame was pushed), the compiled code
+ * for the new frame's pc, if any. */
+static KnSendResult send_result(VM *vm, VALUE v) {
+  KnSendResult res;
+  res.value = v;
+  res.entry = NULL;
+  if (v == Qundef) {
+    const Frame *f = vm->cfp;
+    if (f->iseq->jit_entries) res.entry = f->iseq->jit_entries[f->pc - f->iseq->code];
+  }
+  return res;
+}
+
+/* For compiled code: the send of instruction `send`/`opt_send_without_block` (or the
+ * generic path of an opt_* instruction) in vm->cfp, whose pc and sp compiled code has
+ * stored. Returns as send_core; with Qundef, *entry is the compiled code for the pushed
+ * frame's pc, or NULL when it must run in the interpreter. */
+KnSendResult kn_vm_jit_send(VM *vm, CallInfo *ci, const Iseq *blockiseq) {
+  Frame *cfp = vm->cfp;
+  VALUE *sp = cfp->sp;
+  VALUE bh;
+  if (ci->flag & CI_ARGS_BLOCKARG) {
+    VALUE b = *--sp;
+    cfp->sp = sp;
+    bh = to_block_handler(vm, b);
+  } else {
+    bh = blockiseq ? block_literal(cfp, blockiseq) : Qnil;
+  }
+  return send_result(vm, send_core_call(vm, cfp, sp, ci, bh));
+}
+
+/* The frame of the method whose code cfp runs (cfp itself, or for a block the method
+ * frame its ep chain roots in); NULL when that frame is gone. */
+static Frame *method_frame(VM *vm, Frame *cfp) {
+  if (!(cfp->flags & FRAME_BLOCK)) return cfp;
+  VALUE *root = cfp->ep;
+  while (kn_ep_parent(root)) root = kn_ep_parent(root);
+  for (Frame *g = cfp; g >= vm->frames; g--) if (g->ep == root && !(g->flags & FRAME_BLOCK)) return g;
+  return NULL;
+}
+
+/* The implicit block of a bare super: the method's own block. */
+static VALUE method_block(VM *vm, Frame *cfp) {
+  Frame *mf = method_frame(vm, cfp);
+  return mf ? mf->blockh : cfp->blockh;
+}
+
+/* invokesuper in frame cfp with the stack top at sp (arguments as for send_core, the
+ * receiver slot below them). Returns the result or Qundef after pushing a frame. */
+static VALUE super_core(VM *vm, Frame *cfp, VALUE *sp, CallInfo *ci, VALUE bh) {
+  CallArgs ca;
+  VALUE *args = sp - ci->argc;
+  ca.recv = cfp->self;
+  ca.bh = bh;
+  ca.flag = ci->flag | CI_FCALL;
+  ca.argv = args;
+  const MethodEntry *cur = cfp->me;
+  if (!cur) { cfp->sp = sp; kn_raise(vm, vm->eRuntimeError, "super called outside of method"); }
+  ca.mid = cfp->mid ? cfp->mid : cur->name;
+  if (ci->flag & (CI_ARGS_SPLAT | CI_KW_SPLAT)) {
+    cfp->sp = sp;
+    sp = normalize_args(vm, args, ci->argc, ci->flag, &ca.kwh, &ca.argc);
+  } else {
+    ca.kwh = Qnil;
+    ca.argc = ci->argc;
+  }
+  cfp->sp = sp;
+  VALUE klass = class_of(vm, ca.recv);
+  VALUE c = klass;
+  VALUE owner = cur->owner;
+  /* the owner's place in the receiver's chain; a prepended class's own methods live in
+   * its origin iclass, below the prepended modules */
+  bool prepended = !kn_is_type(owner, T_ICLASS) && (RBASIC(owner)->flags & FL_PREPENDED);
+  while (c && !((c == owner && !prepended) ||
+                (kn_is_type(c, T_ICLASS) && RCLASS(c)->ext->module == owner)))
+    c = RCLASS(c)->super;
+  VALUE found;
+  const MethodEntry *me = c ? kn_method_lookup_from(vm, RCLASS(c)->super, ca.mid, &found) : NULL;
+  VALUE *recv_slot = args - 1;
+  if (!me) {
+    /* no superclass method: a method_missing of the receiver's own gets the call */
+    const MethodEntry *mme = kn_method_lookup(vm, klass, vm->id_method_missing);
+    if (mme && mme->type != ME_CFUNC) {
+      recv_slot[0] = ca.recv;
+      return call_method_missing(vm, &ca, 0);
+    }
+    VALUE mm = kn_funcall(vm, vm->eNoMethodError, vm->id_new, 2, (VALUE[]){
+      kn_str_printf(vm, "super: no superclass method `%s' for %V", kn_id_name(vm, ca.mid), kn_obj_describe(vm, ca.recv)),
+      ID2SYM(ca.mid)});
+    kn_raise_exc(vm, mm);
+  }
+  recv_slot[0] = ca.recv;
+  return vm_call(vm, &ca, me, false);
+}
+
+/* invokeblock (yield) in frame cfp with ci->argc arguments below sp: the block's result. */
+static VALUE yield_core(VM *vm, Frame *cfp, VALUE *sp, CallInfo *ci) {
+  /* the block of the method frame this code belongs to */
+  Frame *mf = method_frame(vm, cfp);
+  cfp->sp = sp;
+  if (!mf) kn_raise(vm, vm->eLocalJumpError, "no block given (yield)");
+  VALUE bh = mf->blockh;
+  VALUE *args = sp - ci->argc;
+  VALUE kwh = Qnil;
+  int argc = ci->argc;
+  if (ci->flag & (CI_ARGS_SPLAT | CI_KW_SPLAT)) sp = normalize_args(vm, args, ci->argc, ci->flag, &kwh, &argc);
+  if (!NIL_P(kwh)) args[argc++] = kwh;
+  if (NIL_P(bh)) kn_raise(vm, vm->eLocalJumpError, "no block given (yield)");
+  cfp->sp = args + argc;
+  vm->yield_kw = !NIL_P(kwh);
+  return kn_vm_invoke_block(vm, bh, argc, args, Qnil, Qundef, 0, false);
+}
+
+KnSendResult kn_vm_jit_invokesuper(VM *vm, CallInfo *ci, const Iseq *blockiseq) {
+  Frame *cfp = vm->cfp;
+  VALUE *sp = cfp->sp;
+  VALUE bh;
+  if (ci->flag & CI_ARGS_BLOCKARG) { VALUE b = *--sp; cfp->sp = sp; bh = to_block_handler(vm, b); }
+  else bh = blockiseq ? block_literal(cfp, blockiseq) : method_block(vm, cfp);
+  return send_result(vm, super_core(vm, cfp, sp, ci, bh));
+}
+
+VALUE kn_vm_jit_invokeblock(VM *vm, CallInfo *ci) {
+  return yield_core(vm, vm->cfp, vm->cfp->sp, ci);
+}
+
+/* ---- opt_* instructions: their fast paths, shared by the interpreter and compiled code */
+/* Operands an opt_* instruction takes from the stack (the receiver included). */
+static inline int opt_operands(int op) {
+  switch (op) {
+  case BIN_opt_aset: return 3;
+  case BIN_opt_length: case BIN_opt_size: case BIN_opt_empty_p: case BIN_opt_succ:
+  case BIN_opt_not: case BIN_opt_nil_p: return 1;
+  default: return 2;
+  }
+}
+
+/* Mixed Integer/Float operands as doubles (at least one a flonum); false otherwise. */
+static inline bool flo_operands(VALUE a, VALUE b, double *da, double *db) {
+  if (!FLONUM_P(a) && !FLONUM_P(b)) return false;
+  if (FLONUM_P(a)) *da = kn_flonum_value(a);
+  else if (FIXNUM_P(a)) *da = (double)FIX2LONG(a);
+  else return false;
+  if (FLONUM_P(b)) *db = kn_flonum_value(b);
+  else if (FIXNUM_P(b) && FLONUM_P(a)) *db = (double)FIX2LONG(b);
+  else return false;
+  return true;
+}
+
+/* The fast paths of opt instruction `op` on operands v[0..opt_operands(op)) that need no
+ * send: the result, or Qundef when the instruction must send (an operand type without a
+ * fast path, a redefined operator, Fixnum overflow). The caller has saved pc and sp (this
+ * may allocate or raise FrozenError). */
+static inline VALUE opt_slow(VM *vm, int op, const VALUE *v) {
+  VALUE a = v[0], b = v[1];
+  uint32_t rb = vm->redefined_basic;
+  double da, db;
+  switch (op) {
+#define FLO_ARITH(insn, bop, expr)                                                  \
+  case insn:                                                                        \
+    if (!(rb & (bop)) && flo_operands(a, b, &da, &db)) return (expr);               \
+    return Qundef;
+  FLO_ARITH(BIN_opt_plus, KN_BOP_PLUS, float_new(vm, da + db))
+  FLO_ARITH(BIN_opt_minus, KN_BOP_MINUS, float_new(vm, da - db))
+  FLO_ARITH(BIN_opt_mult, KN_BOP_MULT, float_new(vm, da * db))
+  FLO_ARITH(BIN_opt_div, KN_BOP_DIV, float_new(vm, da / db))
+  FLO_ARITH(BIN_opt_lt, KN_BOP_LT, KN_BOOL(da < db))
+  FLO_ARITH(BIN_opt_le, KN_BOP_LE, KN_BOOL(da <= db))
+  FLO_ARITH(BIN_opt_gt, KN_BOP_GT, KN_BOOL(da > db))
+  FLO_ARITH(BIN_opt_ge, KN_BOP_GE, KN_BOOL(da >= db))
+#undef FLO_ARITH
+  case BIN_opt_eq: case BIN_opt_neq: {
+    if (rb & (op == BIN_opt_eq ? KN_BOP_EQ : KN_BOP_NEQ | KN_BOP_EQ)) return Qundef;
+    int eq = -1;
+    if (FIXNUM_P(a) && FIXNUM_P(b)) eq = a == b;
+    else if (FLONUM_P(a) && FLONUM_P(b)) eq = kn_flonum_value(a) == kn_flonum_value(b);
+    else if (SYMBOL_P(a) && SYMBOL_P(b)) eq = a == b;
+    else if (kn_is_type(a, T_STRING) && kn_is_type(b, T_STRING) && RBASIC(a)->klass == vm->cString)
+      eq = kn_str_equal(a, b);
+    if (eq < 0) return Qundef;
+    return KN_BOOL(op == BIN_opt_eq ? eq : !eq);
+  }
+  case BIN_opt_ltlt:
+    if ((rb & KN_BOP_LTLT) || !HEAP_P(a)) return Qundef;
+    /* like CRuby's opt_ltlt, no frame for Array#<< / String#<<: a FrozenError is
+     * reported at the caller's line */
+    if (RBASIC(a)->klass == vm->cArray) {
+      kn_check_frozen(vm, a);
+      return kn_ary_push(vm, a, b);
+    }
+    if (RBASIC(a)->klass == vm->cString && kn_is_type(b, T_STRING)) {
+      kn_check_frozen(vm, a);
+      return kn_str_append(vm, a, b);
+    }
+    return Qundef;
+  case BIN_opt_aref:
+    if ((rb & KN_BOP_AREF) || !HEAP_P(a)) return Qundef;
+    if (RBASIC(a)->klass == vm->cArray && FIXNUM_P(b)) {
+      long i = FIX2LONG(b), len = RARRAY_LEN(a);
+      if (i < 0) i += len;
+      return (i >= 0 && i < len) ? RARRAY_PTR(a)[i] : Qnil;
+    }
+    if (RBASIC(a)->klass == vm->cHash) return kn_hash_aref(vm, a, b);
+    return Qundef;
+  case BIN_opt_aset: {
+    VALUE val = v[2];
+    if ((rb & KN_BOP_ASET) || !HEAP_P(a) || (RBASIC(a)->flags & FL_FROZEN)) return Qundef;
+    if (RBASIC(a)->klass == vm->cArray && FIXNUM_P(b)) {
+      long idx = FIX2LONG(b), len = RARRAY_LEN(a);
+      if (idx >= 0 && idx < len) { RARRAY_PTR(a)[idx] = val; return val; }
+      if (idx >= 0) { kn_ary_store(vm, a, idx, val); return val; }
+    }
+    if (RBASIC(a)->klass == vm->cHash) { kn_hash_aset(vm, a, b, val); return val; }
+    return Qundef;
+  }
+  case BIN_opt_length: case BIN_opt_size:
+    if ((rb & (op == BIN_opt_length ? KN_BOP_LENGTH : KN_BOP_SIZE)) || !HEAP_P(a)) return Qundef;
+    if (RBASIC(a)->klass == vm->cArray) return INT2FIX(RARRAY_LEN(a));
+    if (RBASIC(a)->klass == vm->cString) return INT2FIX(kn_str_char_length(a));
+    if (RBASIC(a)->klass == vm->cHash) return INT2FIX(kn_hash_size(a));
+    return Qundef;
+  case BIN_opt_empty_p:
+    if ((rb & KN_BOP_EMPTY) || !HEAP_P(a)) return Qundef;
+    if (RBASIC(a)->klass == vm->cArray) return KN_BOOL(RARRAY_LEN(a) == 0);
+    if (RBASIC(a)->klass == vm->cString) return KN_BOOL(RSTRING_LEN(a) == 0);
+    if (RBASIC(a)->klass == vm->cHash) return KN_BOOL(kn_hash_size(a) == 0);
+    return Qundef;
+  case BIN_opt_succ:
+    if (!(rb & KN_BOP_SUCC) && FIXNUM_P(a) && a != INT2FIX(FIXNUM_MAX)) return a + 2;
+    return Qundef;
+  case BIN_opt_not:   /* only where no user class can have overridden it */
+    if (!(rb & KN_BOP_NOT) && SPECIAL_CONST_P(a)) return KN_BOOL(!RTEST(a));
+    return Qundef;
+  case BIN_opt_nil_p:
+    if (!(rb & KN_BOP_NIL_P) && SPECIAL_CONST_P(a)) return KN_BOOL(NIL_P(a));
+    return Qundef;
+  default:   /* opt_mod, opt_and, opt_or: Fixnum only */
+    return Qundef;
+  }
+}
+
+KnSendResult kn_vm_jit_opt(VM *vm, int op, CallInfo *ci) {
+  Frame *cfp = vm->cfp;
+  VALUE *sp = cfp->sp;
+  int n = opt_operands(op);
+  VALUE r = opt_slow(vm, op, sp - n);
+  if (r != Qundef) {
+    KnSendResult res = {r, NULL};
+    return res;
+  }
+  return send_result(vm, send_core_call(vm, cfp, sp, ci, Qnil));
+}
+
 /* ---- the interpreter loop ---------------------------------------------------------------- */
 #define INSN_OP(i) (pc[(i) + 1])
 
@@ -825,20 +1143,37 @@ static inline VALUE float_new(VM *vm, double d) {
 /* A leaf instruction neither allocates, calls out nor raises: cfp->pc/sp may stay stale
  * (the GC scans a margin above the saved sp conservatively; see gc.c mark_vm_stack). */
 #define LEAF(len) (pc += (len))
-/* Enters compiled code for the instruction at pc, if the frame's iseq has some; compiled
- * code returns after a side exit with cfp->pc and cfp->sp set. Used where the interpreter
- * has just finished an instruction: frame entry, return from a call, a loop back edge. */
+/* an instruction whose body is kn_insn_NAME (below) */
+#define CASE_OOL(name, len)                                                 \
+  CASE(name) {                                                              \
+    ENTER(len);                                                             \
+    sp = kn_insn_##name(vm, cfp, sp, pc - (len) + 1);                       \
+    NEXT();                                                                 \
+  }
+/* Enters compiled code for the instruction at pc, if the frame's iseq has some. Compiled
+ * code returns Qundef after a side exit (cfp->pc/sp set: interpret from there; vm->cfp may
+ * be a frame compiled code pushed), or the frame's result when the frame left: a FINISH
+ * frame's result is this kn_vm_exec's; otherwise it is already in the caller's stack and
+ * the caller's pc/sp are set, so the caller is entered in turn if it is compiled too.
+ * Used where the interpreter has just finished an instruction: frame entry, return from a
+ * call, a loop back edge. */
 #define JIT_CHECK()                                                         \
   do {                                                                      \
     const Iseq *ji_ = cfp->iseq;                                            \
-    if (ji_ && ji_->jit_entries) {                                          \
+    while (ji_ && ji_->jit_entries) {                                       \
       void *e_ = ji_->jit_entries[pc - ji_->code];                          \
-      if (e_) {                                                             \
-        cfp->pc = pc;                                                       \
-        cfp->sp = sp;                                                       \
-        vm->jit_enter(vm, cfp, e_);                                         \
-        RELOAD();                                                           \
+      if (!e_) break;                                                       \
+      cfp->pc = pc;                                                         \
+      cfp->sp = sp;                                                         \
+      uint32_t jflags_ = cfp->flags;                                        \
+      VALUE jr_ = vm->jit_enter(vm, cfp, e_);                               \
+      if (jr_ != Qundef && (jflags_ & FRAME_FINISH)) {                      \
+        vm->handler = h.prev;                                               \
+        return jr_;                                                         \
       }                                                                     \
+      RELOAD();                                                             \
+      if (jr_ == Qundef) break;                                             \
+      ji_ = cfp->iseq;                                                      \
     }                                                                       \
   } while (0)
 /* A taken backward branch: counts it, compiles a hot loop (OSR), enters compiled code. */
@@ -880,16 +1215,261 @@ static VALUE check_match(VM *vm, VALUE pattern, VALUE target, int flag) {
 }
 
 
+/* ---- instructions with out-of-line bodies ---------------------------------------------
+ * Each is a function of the VM, the frame, the stack top and the instruction's operands,
+ * returning the new stack top; the interpreter calls it after saving pc (past the
+ * instruction) and sp, and so does compiled code: one definition for both. May allocate,
+ * call Ruby code and raise. */
+#define OOL_INSN(name) VALUE *kn_insn_##name(VM *vm, Frame *cfp, VALUE *sp, const VALUE *op)
+
+OOL_INSN(putstring) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE s = op[0];
+  *sp++ = kn_str_new(vm, RSTRING_PTR(s), RSTRING_LEN(s));
+  return sp;
+}
+
+OOL_INSN(putspecialobject) {
+  (void)vm; (void)cfp; (void)op;
+  *sp++ = kn_vm_special_object(vm, cfp, (int)(long)op[0]);
+  return sp;
+}
+
+OOL_INSN(duparray) {
+  (void)vm; (void)cfp; (void)op;
+  *sp++ = kn_ary_dup(vm, op[0]);
+  return sp;
+}
+
+OOL_INSN(duphash) {
+  (void)vm; (void)cfp; (void)op;
+  *sp++ = kn_hash_dup(vm, op[0]);
+  return sp;
+}
+
+OOL_INSN(newarray) {
+  (void)vm; (void)cfp; (void)op;
+  long n = (long)op[0];
+  VALUE a = kn_ary_new_from(vm, n, sp - n);
+  sp -= n;
+  *sp++ = a;
+  return sp;
+}
+
+OOL_INSN(newhash) {
+  (void)vm; (void)cfp; (void)op;
+  long n = (long)op[0];
+  VALUE hsh = kn_hash_new(vm);
+  for (long i = 0; i < n; i += 2) kn_hash_aset(vm, hsh, sp[-n + i], sp[-n + i + 1]);
+  sp -= n;
+  *sp++ = hsh;
+  return sp;
+}
+
+OOL_INSN(newrange) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE r = kn_range_new(vm, sp[-2], sp[-1], (long)op[0] != 0);
+  sp -= 2;
+  *sp++ = r;
+  return sp;
+}
+
+OOL_INSN(splatarray) {
+  (void)vm; (void)cfp; (void)op;
+  sp[-1] = kn_vm_splat(vm, sp[-1], (long)op[0] != 0);
+  return sp;
+}
+
+OOL_INSN(concatarray) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE b = kn_vm_splat(vm, sp[-1], false);
+  VALUE a = kn_ary_dup(vm, sp[-2]);
+  kn_ary_concat(vm, a, b);
+  sp -= 2;
+  *sp++ = a;
+  return sp;
+}
+
+OOL_INSN(expandarray) {
+  (void)vm; (void)cfp; (void)op;
+  long pre = (long)op[0], flags = (long)op[1];
+  VALUE a = kn_vm_expandarray_value(vm, *--sp);
+  long post = flags >> 1;
+  bool splat = flags & 1;
+  long len = RARRAY_LEN(a);
+  VALUE *p = RARRAY_PTR(a);
+  /* push post (last first), rest, pre (last first) so pre[0] ends on top */
+  /* post targets take the last values; with too few values they follow pre, nil-padded */
+  long first = len >= pre + post ? len - post : pre;
+  for (long i = post - 1; i >= 0; i--) *sp++ = first + i < len ? p[first + i] : Qnil;
+  if (splat) {
+    long n = len - pre - post;
+    cfp->sp = sp;
+    VALUE rest = kn_ary_new_from(vm, n > 0 ? n : 0, p + pre);
+    *sp++ = rest;
+  }
+  for (long i = pre - 1; i >= 0; i--) *sp++ = i < RARRAY_LEN(a) ? RARRAY_PTR(a)[i] : Qnil;
+  KN_GC_GUARD(a);
+  return sp;
+}
+
+OOL_INSN(concatstrings) {
+  (void)vm; (void)cfp; (void)op;
+  long n = (long)op[0];
+  long total = 0;
+  for (long i = 0; i < n; i++) total += RSTRING_LEN(sp[-n + i]);
+  VALUE s = kn_str_buf_new(vm, total);
+  for (long i = 0; i < n; i++) kn_str_append(vm, s, sp[-n + i]);
+  sp -= n;
+  *sp++ = s;
+  return sp;
+}
+
+OOL_INSN(objtostring) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE v = sp[-1];
+  if (!kn_is_type(v, T_STRING)) sp[-1] = kn_obj_as_string(vm, v);
+  return sp;
+}
+
+OOL_INSN(anytostring) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE str = *--sp;
+  if (!kn_is_type(str, T_STRING)) str = kn_any_to_s(vm, sp[-1]);
+  sp[-1] = str;
+  return sp;
+}
+
+OOL_INSN(intern) {
+  (void)vm; (void)cfp; (void)op;
+  sp[-1] = kn_str_intern(vm, sp[-1]);
+  return sp;
+}
+
+OOL_INSN(toregexp) {
+  (void)vm; (void)cfp; (void)op;
+  sp[-1] = kn_vm_toregexp(vm, sp[-1], (int)(long)op[0]);
+  return sp;
+}
+
+OOL_INSN(getclassvariable) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE v = kn_vm_getcvar(vm, cfp, (ID)op[0]);
+  *sp++ = v;
+  return sp;
+}
+
+OOL_INSN(setclassvariable) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE v = *--sp;
+  cfp->sp = sp;
+  kn_vm_setcvar(vm, cfp, (ID)op[0], v);
+  return sp;
+}
+
+OOL_INSN(getglobal) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE v = kn_gvar_get(vm, (ID)op[0]);
+  *sp++ = v;
+  return sp;
+}
+
+OOL_INSN(setglobal) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE v = *--sp;
+  cfp->sp = sp;
+  kn_gvar_set(vm, (ID)op[0], v);
+  return sp;
+}
+
+OOL_INSN(getconstant) {
+  (void)vm; (void)cfp; (void)op;
+  ID id = (ID)op[0];
+  long lexical = (long)op[1];
+  ConstCache *cc = (ConstCache *)op[2];
+  VALUE scope = sp[-1];
+  if (lexical && NIL_P(scope)) {
+    if (cc->serial == vm->const_serial && cc->cref == cfp->cref) { sp[-1] = cc->value; return sp; }
+    VALUE v = kn_vm_getconstant(vm, cfp, Qnil, id, true);
+    cc->serial = vm->const_serial;
+    cc->cref = cfp->cref;
+    cc->value = v;
+    sp[-1] = v;
+    return sp;
+  }
+  sp[-1] = kn_vm_getconstant(vm, cfp, scope, id, false);
+  return sp;
+}
+
+OOL_INSN(setconstant) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE scope = *--sp;
+  VALUE v = *--sp;
+  cfp->sp = sp;
+  kn_vm_setconstant(vm, cfp, scope, (ID)op[0], v);
+  return sp;
+}
+
+OOL_INSN(getspecial) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE v = kn_vm_getspecial(vm, (long)op[0]);
+  *sp++ = v;
+  return sp;
+}
+
+OOL_INSN(defined) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE r = kn_vm_defined(vm, cfp, (int)(long)op[0], op[1], sp[-1]);
+  sp[-1] = RTEST(r) ? op[2] : Qnil;
+  return sp;
+}
+
+OOL_INSN(checkmatch) {
+  (void)vm; (void)cfp; (void)op;
+  long flag = (long)op[0];
+  VALUE pattern = sp[-1], target = sp[-2];
+  VALUE r;
+  if ((flag & 7) == 2 && FIXNUM_P(pattern) && FIXNUM_P(target)) r = KN_BOOL(pattern == target);
+  else if ((flag & 7) == 2 && SYMBOL_P(pattern)) r = KN_BOOL(pattern == target);
+  else r = check_match(vm, pattern, target, (int)flag);
+  sp -= 2;
+  *sp++ = RTEST(r) ? Qtrue : Qfalse;
+  return sp;
+}
+
+OOL_INSN(definemethod) {
+  (void)vm; (void)cfp; (void)op;
+  kn_vm_define_method(vm, cfp, 0, (ID)op[0], (const Iseq *)op[1], false);
+  return sp;
+}
+
+OOL_INSN(definesmethod) {
+  (void)vm; (void)cfp; (void)op;
+  VALUE obj = *--sp;
+  cfp->sp = sp;
+  kn_vm_define_method(vm, cfp, obj, (ID)op[0], (const Iseq *)op[1], true);
+  return sp;
+}
+
 /* opt_* slow path: a plain send of ci->mid with argc args */
 #define SLOW_SEND(argc_) goto do_send_ci
 
 VALUE kn_vm_exec(VM *vm) {
 #if !KN_DISPATCH_SWITCH
-  static const void *const dispatch[BIN__COUNT] = {
+  static const void *const dispatch_plain[BIN__COUNT] = {
 #define INSN(name, ops, pop, push, doc) &&L_##name,
 #include "../compile/insns.def"
 #undef INSN
   };
+  /* --jit-stats: every dispatch goes through a counting stub first */
+  static const void *const dispatch_count[BIN__COUNT] = {
+#define INSN(name, ops, pop, push, doc) &&C_##name,
+#include "../compile/insns.def"
+#undef INSN
+  };
+  const void *const *dispatch = vm->opts.jit_stats ? dispatch_count : dispatch_plain;
+#else
+  const bool counting = vm->opts.jit_stats;
 #endif
   Frame *base = vm->cfp;
   Frame *volatile vbase = base;
@@ -929,119 +1509,28 @@ VALUE kn_vm_exec(VM *vm) {
 resume:
 #if KN_DISPATCH_SWITCH
 loop_top:
+  if (counting) vm->insns_executed++;
 #endif
   DISPATCH() {
   CASE(nop) { LEAF(1); NEXT(); }
   CASE(putnil) { LEAF(1); PUSH(Qnil); NEXT(); }
   CASE(putself) { LEAF(1); PUSH(cfp->self); NEXT(); }
   CASE(putobject) { VALUE v = INSN_OP(0); LEAF(2); PUSH(v); NEXT(); }
-  CASE(putstring) {
-    VALUE s = INSN_OP(0);
-    ENTER(2);
-    VALUE d = kn_str_new(vm, RSTRING_PTR(s), RSTRING_LEN(s));
-    PUSH(d);
-    NEXT();
-  }
-  CASE(putspecialobject) {
-    long which = (long)INSN_OP(0);
-    ENTER(2);
-    PUSH(kn_vm_special_object(vm, cfp, (int)which));
-    NEXT();
-  }
-  CASE(duparray) { VALUE a = INSN_OP(0); ENTER(2); PUSH(kn_ary_dup(vm, a)); NEXT(); }
-  CASE(duphash) { VALUE a = INSN_OP(0); ENTER(2); PUSH(kn_hash_dup(vm, a)); NEXT(); }
-  CASE(newarray) {
-    long n = (long)INSN_OP(0);
-    ENTER(2);
-    VALUE a = kn_ary_new_from(vm, n, sp - n);
-    sp -= n;
-    PUSH(a);
-    NEXT();
-  }
-  CASE(newhash) {
-    long n = (long)INSN_OP(0);
-    ENTER(2);
-    VALUE hsh = kn_hash_new(vm);
-    for (long i = 0; i < n; i += 2) kn_hash_aset(vm, hsh, sp[-n + i], sp[-n + i + 1]);
-    sp -= n;
-    PUSH(hsh);
-    NEXT();
-  }
-  CASE(newrange) {
-    long excl = (long)INSN_OP(0);
-    ENTER(2);
-    VALUE r = kn_range_new(vm, sp[-2], sp[-1], excl != 0);
-    sp -= 2;
-    PUSH(r);
-    NEXT();
-  }
-  CASE(splatarray) {
-    long dupf = (long)INSN_OP(0);
-    ENTER(2);
-    TOP() = kn_vm_splat(vm, TOP(), dupf != 0);
-    NEXT();
-  }
-  CASE(concatarray) {
-    ENTER(1);
-    VALUE b = kn_vm_splat(vm, sp[-1], false);
-    VALUE a = kn_ary_dup(vm, sp[-2]);
-    kn_ary_concat(vm, a, b);
-    sp -= 2;
-    PUSH(a);
-    NEXT();
-  }
-  CASE(expandarray) {
-    long pre = (long)INSN_OP(0), flags = (long)INSN_OP(1);
-    ENTER(3);
-    VALUE a = kn_vm_expandarray_value(vm, POP());
-    long post = flags >> 1;
-    bool splat = flags & 1;
-    long len = RARRAY_LEN(a);
-    VALUE *p = RARRAY_PTR(a);
-    /* push post (last first), rest, pre (last first) so pre[0] ends on top */
-    /* post targets take the last values; with too few values they follow pre, nil-padded */
-    long first = len >= pre + post ? len - post : pre;
-    for (long i = post - 1; i >= 0; i--) PUSH(first + i < len ? p[first + i] : Qnil);
-    if (splat) {
-      long n = len - pre - post;
-      VALUE rest = kn_ary_new_from(vm, n > 0 ? n : 0, p + pre);
-      p = RARRAY_PTR(a);
-      PUSH(rest);
-    }
-    for (long i = pre - 1; i >= 0; i--) PUSH(i < RARRAY_LEN(a) ? RARRAY_PTR(a)[i] : Qnil);
-    NEXT();
-  }
-  CASE(concatstrings) {
-    long n = (long)INSN_OP(0);
-    ENTER(2);
-    long total = 0;
-    for (long i = 0; i < n; i++) total += RSTRING_LEN(sp[-n + i]);
-    VALUE s = kn_str_buf_new(vm, total);
-    for (long i = 0; i < n; i++) kn_str_append(vm, s, sp[-n + i]);
-    sp -= n;
-    PUSH(s);
-    NEXT();
-  }
-  CASE(objtostring) {
-    ENTER(2);
-    VALUE v = TOP();
-    if (!kn_is_type(v, T_STRING)) TOP() = kn_obj_as_string(vm, v);
-    NEXT();
-  }
-  CASE(anytostring) {
-    ENTER(1);
-    VALUE str = POP();
-    if (!kn_is_type(str, T_STRING)) str = kn_any_to_s(vm, TOP());
-    TOP() = str;
-    NEXT();
-  }
-  CASE(intern) { ENTER(1); TOP() = kn_str_intern(vm, TOP()); NEXT(); }
-  CASE(toregexp) {
-    long opts = (long)INSN_OP(0);
-    ENTER(3);
-    TOP() = kn_vm_toregexp(vm, TOP(), (int)opts);
-    NEXT();
-  }
+  CASE_OOL(putstring, 2)
+  CASE_OOL(putspecialobject, 2)
+  CASE_OOL(duparray, 2)
+  CASE_OOL(duphash, 2)
+  CASE_OOL(newarray, 2)
+  CASE_OOL(newhash, 2)
+  CASE_OOL(newrange, 2)
+  CASE_OOL(splatarray, 2)
+  CASE_OOL(concatarray, 1)
+  CASE_OOL(expandarray, 3)
+  CASE_OOL(concatstrings, 2)
+  CASE_OOL(objtostring, 2)
+  CASE_OOL(anytostring, 1)
+  CASE_OOL(intern, 1)
+  CASE_OOL(toregexp, 3)
   CASE(getlocal) {
     long idx = (long)INSN_OP(0), level = (long)INSN_OP(1);
     LEAF(3);
@@ -1080,52 +1569,13 @@ loop_top:
     kn_vm_setivar(vm, self, id, v, ic);
     NEXT();
   }
-  CASE(getclassvariable) { ID id = (ID)INSN_OP(0); ENTER(2); PUSH(kn_vm_getcvar(vm, cfp, id)); NEXT(); }
-  CASE(setclassvariable) {
-    ID id = (ID)INSN_OP(0);
-    ENTER(2);
-    VALUE v = POP();
-    SAVE();
-    kn_vm_setcvar(vm, cfp, id, v);
-    NEXT();
-  }
-  CASE(getglobal) { ID id = (ID)INSN_OP(0); ENTER(2); PUSH(kn_gvar_get(vm, id)); NEXT(); }
-  CASE(setglobal) {
-    ID id = (ID)INSN_OP(0);
-    ENTER(2);
-    VALUE v = POP();
-    SAVE();
-    kn_gvar_set(vm, id, v);
-    NEXT();
-  }
-  CASE(getconstant) {
-    ID id = (ID)INSN_OP(0);
-    long lexical = (long)INSN_OP(1);
-    ConstCache *cc = (ConstCache *)INSN_OP(2);
-    ENTER(4);
-    VALUE scope = TOP();
-    if (lexical && NIL_P(scope)) {
-      if (cc->serial == vm->const_serial && cc->cref == cfp->cref) { TOP() = cc->value; NEXT(); }
-      VALUE v = kn_vm_getconstant(vm, cfp, Qnil, id, true);
-      cc->serial = vm->const_serial;
-      cc->cref = cfp->cref;
-      cc->value = v;
-      TOP() = v;
-      NEXT();
-    }
-    TOP() = kn_vm_getconstant(vm, cfp, scope, id, false);
-    NEXT();
-  }
-  CASE(setconstant) {
-    ID id = (ID)INSN_OP(0);
-    ENTER(2);
-    VALUE scope = POP();
-    VALUE v = POP();
-    SAVE();
-    kn_vm_setconstant(vm, cfp, scope, id, v);
-    NEXT();
-  }
-  CASE(getspecial) { long n = (long)INSN_OP(0); ENTER(2); PUSH(kn_vm_getspecial(vm, n)); NEXT(); }
+  CASE_OOL(getclassvariable, 2)
+  CASE_OOL(setclassvariable, 2)
+  CASE_OOL(getglobal, 2)
+  CASE_OOL(setglobal, 2)
+  CASE_OOL(getconstant, 4)
+  CASE_OOL(setconstant, 2)
+  CASE_OOL(getspecial, 2)
   CASE(pop) { LEAF(1); sp--; NEXT(); }
   CASE(dup) { LEAF(1); VALUE v = TOP(); PUSH(v); NEXT(); }
   CASE(dupn) {
@@ -1139,26 +1589,8 @@ loop_top:
   CASE(topn) { long n = (long)INSN_OP(0); LEAF(2); VALUE v = sp[-1 - n]; PUSH(v); NEXT(); }
   CASE(setn) { long n = (long)INSN_OP(0); LEAF(2); sp[-1 - n] = sp[-1]; NEXT(); }
   CASE(adjuststack) { long n = (long)INSN_OP(0); LEAF(2); sp -= n; NEXT(); }
-  CASE(defined) {
-    long kind = (long)INSN_OP(0);
-    VALUE name = INSN_OP(1), pushval = INSN_OP(2);
-    ENTER(4);
-    VALUE r = kn_vm_defined(vm, cfp, (int)kind, name, TOP());
-    TOP() = RTEST(r) ? pushval : Qnil;
-    NEXT();
-  }
-  CASE(checkmatch) {
-    long flag = (long)INSN_OP(0);
-    ENTER(2);
-    VALUE pattern = sp[-1], target = sp[-2];
-    VALUE r;
-    if ((flag & 7) == 2 && FIXNUM_P(pattern) && FIXNUM_P(target)) r = KN_BOOL(pattern == target);
-    else if ((flag & 7) == 2 && SYMBOL_P(pattern)) r = KN_BOOL(pattern == target);
-    else r = check_match(vm, pattern, target, (int)flag);
-    sp -= 2;
-    PUSH(RTEST(r) ? Qtrue : Qfalse);
-    NEXT();
-  }
+  CASE_OOL(defined, 4)
+  CASE_OOL(checkmatch, 2)
   CASE(checkkeyword) {
     long idx = (long)INSN_OP(0);
     LEAF(2);
@@ -1212,64 +1644,15 @@ loop_top:
   do_send_ci:
     blockiseq = NULL;
   do_send: {
-    bh = Qnil;
     if (ci->flag & CI_ARGS_BLOCKARG) {
       VALUE b = POP();
       SAVE();
       bh = to_block_handler(vm, b);
-    } else if (blockiseq) {
-      Block *blk = &cfp->blk;
-      blk->iseq = blockiseq;
-      blk->self = cfp->self;
-      blk->ep = cfp->ep;
-      blk->env = cfp->env;
-      blk->cref = cfp->cref;
-      blk->me = cfp->me;
-      blk->proxy = 0;
-      bh = KN_BH_FROM_BLOCK(blk);
-    }
-    CallArgs ca;
-    VALUE *args = sp - ci->argc;
-    ca.recv = args[-1];
-    ca.bh = bh;
-    ca.mid = ci->mid;
-    ca.flag = ci->flag;
-    ca.argv = args;
-    if (ci->flag & (CI_ARGS_SPLAT | CI_KW_SPLAT)) {
-      SAVE();
-      sp = normalize_args(vm, args, ci->argc, ci->flag, &ca.kwh, &ca.argc);
     } else {
-      ca.kwh = Qnil;
-      ca.argc = ci->argc;
+      bh = blockiseq ? block_literal(cfp, blockiseq) : Qnil;
     }
-    cfp->sp = args - 1;  /* the callee's frame starts at the receiver slot */
-    VALUE klass = class_of(vm, ca.recv);
-    const MethodEntry *me = ci_lookup(vm, ci, klass);
-    if (me && (me->type == ME_ATTR_READER || me->type == ME_ATTR_WRITER) &&
-        (me->vis == VIS_PUBLIC || (ci->flag & CI_FCALL)) && NIL_P(ca.kwh) &&
-        ca.argc == (me->type == ME_ATTR_WRITER)) {
-      /* attr_reader / attr_writer through the call site's ivar slot cache */
-      if (!ci->ivc) ci->ivc = kn_xcalloc(1, sizeof(IvarCache));
-      VALUE recv = ca.recv, r;
-      if (me->type == ME_ATTR_READER) {
-        if (!ivar_load_fast(recv, ci->ivc, &r)) { cfp->sp = sp; r = kn_vm_getivar(vm, recv, me->ivar, ci->ivc); }
-      } else {
-        r = args[0];
-        if (!ivar_store_fast(recv, ci->ivc, r)) { cfp->sp = sp; kn_vm_setivar(vm, recv, me->ivar, r, ci->ivc); }
-      }
-      sp = args - 1;
-      PUSH(r);
-      NEXT();
-    }
-    if (me && me->type == ME_ISEQ && (me->vis == VIS_PUBLIC || (ci->flag & CI_FCALL))) {
-      cfp->sp = sp;
-      push_method_frame(vm, me, &ca, 0);
-      RELOAD();
-      JIT_CHECK();
-      NEXT();
-    }
-    cfp->sp = sp;
-    VALUE r = vm_call(vm, &ca, me, false);
+    VALUE *args = sp - ci->argc;
+    VALUE r = send_core(vm, cfp, sp, ci, bh);
     if (r == Qundef) { RELOAD(); JIT_CHECK(); NEXT(); }
     sp = args - 1;
     PUSH(r);
@@ -1280,70 +1663,10 @@ loop_top:
     ci = (CallInfo *)INSN_OP(0);
     blockiseq = (const Iseq *)INSN_OP(1);
     ENTER(3);
-    bh = Qnil;
     if (ci->flag & CI_ARGS_BLOCKARG) { VALUE b = POP(); SAVE(); bh = to_block_handler(vm, b); }
-    else if (blockiseq) {
-      Block *blk = &cfp->blk;
-      blk->iseq = blockiseq; blk->self = cfp->self; blk->ep = cfp->ep; blk->env = cfp->env;
-      blk->cref = cfp->cref; blk->me = cfp->me; blk->proxy = 0;
-      bh = KN_BH_FROM_BLOCK(blk);
-    } else {
-      /* implicit block: the method's own block */
-      Frame *mf = cfp;
-      if (mf->flags & FRAME_BLOCK) {
-        VALUE *root = mf->ep;
-        while (kn_ep_parent(root)) root = kn_ep_parent(root);
-        for (Frame *g = cfp; g >= vm->frames; g--) if (g->ep == root && !(g->flags & FRAME_BLOCK)) { mf = g; break; }
-      }
-      bh = mf->blockh;
-    }
-    CallArgs ca;
+    else bh = blockiseq ? block_literal(cfp, blockiseq) : method_block(vm, cfp);
     VALUE *args = sp - ci->argc;
-    ca.recv = cfp->self;
-    ca.bh = bh;
-    ca.flag = ci->flag | CI_FCALL;
-    ca.argv = args;
-    const MethodEntry *cur = cfp->me;
-    if (!cur) { SAVE(); kn_raise(vm, vm->eRuntimeError, "super called outside of method"); }
-    ca.mid = cfp->mid ? cfp->mid : cur->name;
-    if (ci->flag & (CI_ARGS_SPLAT | CI_KW_SPLAT)) {
-      SAVE();
-      sp = normalize_args(vm, args, ci->argc, ci->flag, &ca.kwh, &ca.argc);
-    } else {
-      ca.kwh = Qnil;
-      ca.argc = ci->argc;
-    }
-    cfp->sp = sp;
-    VALUE klass = class_of(vm, ca.recv);
-    VALUE c = klass;
-    VALUE owner = cur->owner;
-    /* the owner's place in the receiver's chain; a prepended class's own methods live in
-     * its origin iclass, below the prepended modules */
-    bool prepended = !kn_is_type(owner, T_ICLASS) && (RBASIC(owner)->flags & FL_PREPENDED);
-    while (c && !((c == owner && !prepended) ||
-                  (kn_is_type(c, T_ICLASS) && RCLASS(c)->ext->module == owner)))
-      c = RCLASS(c)->super;
-    VALUE found;
-    const MethodEntry *me = c ? kn_method_lookup_from(vm, RCLASS(c)->super, ca.mid, &found) : NULL;
-    if (!me) {
-      /* no superclass method: a method_missing of the receiver's own gets the call */
-      const MethodEntry *mme = kn_method_lookup(vm, klass, vm->id_method_missing);
-      if (mme && mme->type != ME_CFUNC) {
-        VALUE *recv_slot = args - 1;
-        recv_slot[0] = ca.recv;
-        VALUE r = call_method_missing(vm, &ca, 0);
-        sp = args - 1;
-        PUSH(r);
-        NEXT();
-      }
-      VALUE mm = kn_funcall(vm, vm->eNoMethodError, vm->id_new, 2, (VALUE[]){
-        kn_str_printf(vm, "super: no superclass method `%s' for %V", kn_id_name(vm, ca.mid), kn_obj_describe(vm, ca.recv)),
-        ID2SYM(ca.mid)});
-      kn_raise_exc(vm, mm);
-    }
-    VALUE *recv_slot = args - 1;
-    recv_slot[0] = ca.recv;
-    VALUE r = vm_call(vm, &ca, me, false);
+    VALUE r = super_core(vm, cfp, sp, ci, bh);
     if (r == Qundef) { RELOAD(); JIT_CHECK(); NEXT(); }
     sp = args - 1;
     PUSH(r);
@@ -1353,26 +1676,8 @@ loop_top:
   CASE(invokeblock) {
     ci = (CallInfo *)INSN_OP(0);
     ENTER(2);
-    /* the block of the method frame this code belongs to */
-    Frame *mf = cfp;
-    if (mf->flags & FRAME_BLOCK) {
-      VALUE *root = mf->ep;
-      while (kn_ep_parent(root)) root = kn_ep_parent(root);
-      mf = NULL;
-      for (Frame *g = cfp; g >= vm->frames; g--) if (g->ep == root && !(g->flags & FRAME_BLOCK)) { mf = g; break; }
-      if (!mf) { SAVE(); kn_raise(vm, vm->eLocalJumpError, "no block given (yield)"); }
-    }
-    bh = mf->blockh;
     VALUE *args = sp - ci->argc;
-    VALUE kwh = Qnil;
-    int argc = ci->argc;
-    SAVE();
-    if (ci->flag & (CI_ARGS_SPLAT | CI_KW_SPLAT)) sp = normalize_args(vm, args, ci->argc, ci->flag, &kwh, &argc);
-    if (!NIL_P(kwh)) args[argc++] = kwh;
-    if (NIL_P(bh)) kn_raise(vm, vm->eLocalJumpError, "no block given (yield)");
-    cfp->sp = args + argc;
-    vm->yield_kw = !NIL_P(kwh);
-    VALUE r = kn_vm_invoke_block(vm, bh, argc, args, Qnil, Qundef, 0, false);
+    VALUE r = yield_core(vm, cfp, sp, ci);
     sp = args;
     PUSH(r);
     NEXT();
@@ -1418,7 +1723,8 @@ loop_top:
     }
     do_throw(vm, cfp, (int)state, v);
   }
-#define ARITH_FAST(name, bop, fixop, fltop)                                         \
+/* Fixnum operands inline; every other fast path in opt_slow; then the send. */
+#define ARITH_FAST(name, bop, fixop)                                                \
   CASE(name) {                                                                      \
     ci = (CallInfo *)INSN_OP(0);                                                    \
     LEAF(2);                                                                        \
@@ -1426,31 +1732,30 @@ loop_top:
     if (FIXNUM_P(a) && FIXNUM_P(b) && !(vm->redefined_basic & (bop))) { fixop }     \
     cfp->pc = pc;                                                                   \
     cfp->sp = sp;                                                                   \
-    if ((FLONUM_P(a) || FLONUM_P(b)) && !(vm->redefined_basic & (bop))) {           \
-      double da, db;                                                                \
-      if (FLONUM_P(a)) da = kn_flonum_value(a);                                     \
-      else if (FIXNUM_P(a)) da = (double)FIX2LONG(a);                               \
-      else goto do_send_ci;                                                         \
-      if (FLONUM_P(b)) db = kn_flonum_value(b);                                     \
-      else if (FIXNUM_P(b) && FLONUM_P(a)) db = (double)FIX2LONG(b);                \
-      else goto do_send_ci;                                                         \
-      (void)da; (void)db;                                                           \
-      fltop                                                                         \
-    }                                                                               \
-    goto do_send_ci;                                                                \
+    OPT_SLOW(BIN_##name);                                                           \
   }
+/* the rest of an opt_* instruction (pc and sp saved): fast paths, else the send */
+#define OPT_SLOW(op)                                                                \
+  do {                                                                              \
+    int n_ = opt_operands(op);                                                      \
+    VALUE r_ = opt_slow(vm, op, sp - n_);                                           \
+    if (r_ == Qundef) goto do_send_ci;                                              \
+    sp -= n_ - 1;                                                                   \
+    TOP() = r_;                                                                     \
+    NEXT();                                                                         \
+  } while (0)
   ARITH_FAST(opt_plus, KN_BOP_PLUS, {
     intptr_t r;
     if (!__builtin_add_overflow((intptr_t)a, (intptr_t)(b - 1), &r)) { sp--; TOP() = (VALUE)r; NEXT(); }
-  }, { sp--; TOP() = float_new(vm, da + db); NEXT(); })
+  })
   ARITH_FAST(opt_minus, KN_BOP_MINUS, {
     intptr_t r;
     if (!__builtin_sub_overflow((intptr_t)a, (intptr_t)(b - 1), &r)) { sp--; TOP() = (VALUE)r; NEXT(); }
-  }, { sp--; TOP() = float_new(vm, da - db); NEXT(); })
+  })
   ARITH_FAST(opt_mult, KN_BOP_MULT, {
     intptr_t r;
     if (!__builtin_mul_overflow(FIX2LONG(a), FIX2LONG(b), &r) && FIXABLE(r)) { sp--; TOP() = INT2FIX(r); NEXT(); }
-  }, { sp--; TOP() = float_new(vm, da * db); NEXT(); })
+  })
   ARITH_FAST(opt_div, KN_BOP_DIV, {
     intptr_t x = FIX2LONG(a); intptr_t y = FIX2LONG(b);
     if (y != 0 && !(x == FIXNUM_MIN && y == -1)) {
@@ -1458,7 +1763,7 @@ loop_top:
       if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
       sp--; TOP() = INT2FIX(q); NEXT();
     }
-  }, { sp--; TOP() = float_new(vm, da / db); NEXT(); })
+  })
   ARITH_FAST(opt_mod, KN_BOP_MOD, {
     intptr_t x = FIX2LONG(a); intptr_t y = FIX2LONG(b);
     if (y != 0 && !(x == FIXNUM_MIN && y == -1)) {
@@ -1466,165 +1771,32 @@ loop_top:
       if (m != 0 && ((m < 0) != (y < 0))) m += y;
       sp--; TOP() = INT2FIX(m); NEXT();
     }
-  }, { })
-  ARITH_FAST(opt_lt, KN_BOP_LT, { sp--; TOP() = KN_BOOL((intptr_t)a < (intptr_t)b); NEXT(); },
-             { sp--; TOP() = KN_BOOL(da < db); NEXT(); })
-  ARITH_FAST(opt_le, KN_BOP_LE, { sp--; TOP() = KN_BOOL((intptr_t)a <= (intptr_t)b); NEXT(); },
-             { sp--; TOP() = KN_BOOL(da <= db); NEXT(); })
-  ARITH_FAST(opt_gt, KN_BOP_GT, { sp--; TOP() = KN_BOOL((intptr_t)a > (intptr_t)b); NEXT(); },
-             { sp--; TOP() = KN_BOOL(da > db); NEXT(); })
-  ARITH_FAST(opt_ge, KN_BOP_GE, { sp--; TOP() = KN_BOOL((intptr_t)a >= (intptr_t)b); NEXT(); },
-             { sp--; TOP() = KN_BOOL(da >= db); NEXT(); })
-  ARITH_FAST(opt_and, KN_BOP_AND, { sp--; TOP() = a & b; NEXT(); }, { })
-  ARITH_FAST(opt_or, KN_BOP_OR, { sp--; TOP() = a | b; NEXT(); }, { })
-  CASE(opt_eq) {
-    ci = (CallInfo *)INSN_OP(0);
-    ENTER(2);
-    VALUE a = sp[-2], b = sp[-1];
-    if (!(vm->redefined_basic & KN_BOP_EQ)) {
-      if (FIXNUM_P(a) && FIXNUM_P(b)) { sp--; TOP() = KN_BOOL(a == b); NEXT(); }
-      if (FLONUM_P(a) && FLONUM_P(b)) { sp--; TOP() = KN_BOOL(kn_flonum_value(a) == kn_flonum_value(b)); NEXT(); }
-      if (SYMBOL_P(a) && SYMBOL_P(b)) { sp--; TOP() = KN_BOOL(a == b); NEXT(); }
-      if (kn_is_type(a, T_STRING) && kn_is_type(b, T_STRING) && RBASIC(a)->klass == vm->cString) {
-        sp--; TOP() = KN_BOOL(kn_str_equal(a, b)); NEXT();
-      }
-    }
-    goto do_send_ci;
+  })
+  ARITH_FAST(opt_lt, KN_BOP_LT, { sp--; TOP() = KN_BOOL((intptr_t)a < (intptr_t)b); NEXT(); })
+  ARITH_FAST(opt_le, KN_BOP_LE, { sp--; TOP() = KN_BOOL((intptr_t)a <= (intptr_t)b); NEXT(); })
+  ARITH_FAST(opt_gt, KN_BOP_GT, { sp--; TOP() = KN_BOOL((intptr_t)a > (intptr_t)b); NEXT(); })
+  ARITH_FAST(opt_ge, KN_BOP_GE, { sp--; TOP() = KN_BOOL((intptr_t)a >= (intptr_t)b); NEXT(); })
+  ARITH_FAST(opt_and, KN_BOP_AND, { sp--; TOP() = a & b; NEXT(); })
+  ARITH_FAST(opt_or, KN_BOP_OR, { sp--; TOP() = a | b; NEXT(); })
+#define OPT_INSN(name)                                                              \
+  CASE(name) {                                                                      \
+    ci = (CallInfo *)INSN_OP(0);                                                    \
+    ENTER(2);                                                                       \
+    OPT_SLOW(BIN_##name);                                                           \
   }
-  CASE(opt_neq) {
-    ci = (CallInfo *)INSN_OP(0);
-    ENTER(2);
-    VALUE a = sp[-2], b = sp[-1];
-    if (!(vm->redefined_basic & (KN_BOP_NEQ | KN_BOP_EQ))) {
-      if (FIXNUM_P(a) && FIXNUM_P(b)) { sp--; TOP() = KN_BOOL(a != b); NEXT(); }
-      if (FLONUM_P(a) && FLONUM_P(b)) { sp--; TOP() = KN_BOOL(kn_flonum_value(a) != kn_flonum_value(b)); NEXT(); }
-      if (SYMBOL_P(a) && SYMBOL_P(b)) { sp--; TOP() = KN_BOOL(a != b); NEXT(); }
-      if (kn_is_type(a, T_STRING) && kn_is_type(b, T_STRING) && RBASIC(a)->klass == vm->cString) {
-        sp--; TOP() = KN_BOOL(!kn_str_equal(a, b)); NEXT();
-      }
-    }
-    goto do_send_ci;
-  }
-  CASE(opt_ltlt) {
-    ci = (CallInfo *)INSN_OP(0);
-    ENTER(2);
-    VALUE a = sp[-2], b = sp[-1];
-    if (!(vm->redefined_basic & KN_BOP_LTLT) && HEAP_P(a)) {
-      /* like CRuby's opt_ltlt, no frame for Array#<< / String#<<: a FrozenError is
-       * reported at the caller's line */
-      if (RBASIC(a)->klass == vm->cArray) {
-        kn_check_frozen(vm, a);
-        kn_ary_push(vm, a, b); sp--; NEXT();
-      }
-      if (RBASIC(a)->klass == vm->cString && kn_is_type(b, T_STRING)) {
-        kn_check_frozen(vm, a);
-        kn_str_append(vm, a, b); sp--; NEXT();
-      }
-    }
-    goto do_send_ci;
-  }
-  CASE(opt_aref) {
-    ci = (CallInfo *)INSN_OP(0);
-    ENTER(2);
-    VALUE a = sp[-2], b = sp[-1];
-    if (!(vm->redefined_basic & KN_BOP_AREF) && HEAP_P(a)) {
-      if (RBASIC(a)->klass == vm->cArray && FIXNUM_P(b)) {
-        long i = FIX2LONG(b), len = RARRAY_LEN(a);
-        if (i < 0) i += len;
-        sp--;
-        TOP() = (i >= 0 && i < len) ? RARRAY_PTR(a)[i] : Qnil;
-        NEXT();
-      }
-      if (RBASIC(a)->klass == vm->cHash) { sp--; TOP() = kn_hash_aref(vm, a, b); NEXT(); }
-    }
-    goto do_send_ci;
-  }
-  CASE(opt_aset) {
-    ci = (CallInfo *)INSN_OP(0);
-    ENTER(2);
-    VALUE a = sp[-3], i = sp[-2], v = sp[-1];
-    if (!(vm->redefined_basic & KN_BOP_ASET) && HEAP_P(a) && !(RBASIC(a)->flags & FL_FROZEN)) {
-      if (RBASIC(a)->klass == vm->cArray && FIXNUM_P(i)) {
-        long idx = FIX2LONG(i), len = RARRAY_LEN(a);
-        if (idx >= 0 && idx < len) { RARRAY_PTR(a)[idx] = v; sp -= 2; TOP() = v; NEXT(); }
-        if (idx >= 0) { kn_ary_store(vm, a, idx, v); sp -= 2; TOP() = v; NEXT(); }
-      }
-      if (RBASIC(a)->klass == vm->cHash) { kn_hash_aset(vm, a, i, v); sp -= 2; TOP() = v; NEXT(); }
-    }
-    goto do_send_ci;
-  }
-  CASE(opt_length) {
-    ci = (CallInfo *)INSN_OP(0);
-    ENTER(2);
-    VALUE a = TOP();
-    if (!(vm->redefined_basic & KN_BOP_LENGTH) && HEAP_P(a)) {
-      if (RBASIC(a)->klass == vm->cArray) { TOP() = INT2FIX(RARRAY_LEN(a)); NEXT(); }
-      if (RBASIC(a)->klass == vm->cString) { TOP() = INT2FIX(kn_str_char_length(a)); NEXT(); }
-      if (RBASIC(a)->klass == vm->cHash) { TOP() = INT2FIX(kn_hash_size(a)); NEXT(); }
-    }
-    goto do_send_ci;
-  }
-  CASE(opt_size) {
-    ci = (CallInfo *)INSN_OP(0);
-    ENTER(2);
-    VALUE a = TOP();
-    if (!(vm->redefined_basic & KN_BOP_SIZE) && HEAP_P(a)) {
-      if (RBASIC(a)->klass == vm->cArray) { TOP() = INT2FIX(RARRAY_LEN(a)); NEXT(); }
-      if (RBASIC(a)->klass == vm->cString) { TOP() = INT2FIX(kn_str_char_length(a)); NEXT(); }
-      if (RBASIC(a)->klass == vm->cHash) { TOP() = INT2FIX(kn_hash_size(a)); NEXT(); }
-    }
-    goto do_send_ci;
-  }
-  CASE(opt_empty_p) {
-    ci = (CallInfo *)INSN_OP(0);
-    ENTER(2);
-    VALUE a = TOP();
-    if (!(vm->redefined_basic & KN_BOP_EMPTY) && HEAP_P(a)) {
-      if (RBASIC(a)->klass == vm->cArray) { TOP() = KN_BOOL(RARRAY_LEN(a) == 0); NEXT(); }
-      if (RBASIC(a)->klass == vm->cString) { TOP() = KN_BOOL(RSTRING_LEN(a) == 0); NEXT(); }
-      if (RBASIC(a)->klass == vm->cHash) { TOP() = KN_BOOL(kn_hash_size(a) == 0); NEXT(); }
-    }
-    goto do_send_ci;
-  }
-  CASE(opt_succ) {
-    ci = (CallInfo *)INSN_OP(0);
-    ENTER(2);
-    VALUE a = TOP();
-    if (!(vm->redefined_basic & KN_BOP_SUCC) && FIXNUM_P(a) && a != INT2FIX(FIXNUM_MAX)) {
-      TOP() = a + 2;
-      NEXT();
-    }
-    goto do_send_ci;
-  }
-  CASE(opt_not) {
-    ci = (CallInfo *)INSN_OP(0);
-    ENTER(2);
-    /* only where no user class can have overridden it */
-    if (!(vm->redefined_basic & KN_BOP_NOT) && SPECIAL_CONST_P(TOP())) { TOP() = KN_BOOL(!RTEST(TOP())); NEXT(); }
-    goto do_send_ci;
-  }
-  CASE(opt_nil_p) {
-    ci = (CallInfo *)INSN_OP(0);
-    ENTER(2);
-    if (!(vm->redefined_basic & KN_BOP_NIL_P) && SPECIAL_CONST_P(TOP())) { TOP() = KN_BOOL(NIL_P(TOP())); NEXT(); }
-    goto do_send_ci;
-  }
-  CASE(definemethod) {
-    ID id = (ID)INSN_OP(0);
-    const Iseq *mi = (const Iseq *)INSN_OP(1);
-    ENTER(3);
-    kn_vm_define_method(vm, cfp, 0, id, mi, false);
-    NEXT();
-  }
-  CASE(definesmethod) {
-    ID id = (ID)INSN_OP(0);
-    const Iseq *mi = (const Iseq *)INSN_OP(1);
-    ENTER(3);
-    VALUE obj = POP();
-    SAVE();
-    kn_vm_define_method(vm, cfp, obj, id, mi, true);
-    NEXT();
-  }
+  ARITH_FAST(opt_eq, KN_BOP_EQ, { sp--; TOP() = KN_BOOL(a == b); NEXT(); })
+  ARITH_FAST(opt_neq, KN_BOP_NEQ | KN_BOP_EQ, { sp--; TOP() = KN_BOOL(a != b); NEXT(); })
+  OPT_INSN(opt_ltlt)
+  OPT_INSN(opt_aref)
+  OPT_INSN(opt_aset)
+  OPT_INSN(opt_length)
+  OPT_INSN(opt_size)
+  OPT_INSN(opt_empty_p)
+  OPT_INSN(opt_succ)
+  OPT_INSN(opt_not)
+  OPT_INSN(opt_nil_p)
+  CASE_OOL(definemethod, 3)
+  CASE_OOL(definesmethod, 3)
   CASE(defineclass) {
     ID id = (ID)INSN_OP(0);
     const Iseq *body = (const Iseq *)INSN_OP(1);
@@ -1657,6 +1829,11 @@ loop_top:
   }
 #if KN_DISPATCH_SWITCH
   return Qnil;
+#else
+  /* the counting stubs of dispatch_count */
+#define INSN(name, ops, pop, push, doc) C_##name: vm->insns_executed++; goto L_##name;
+#include "../compile/insns.def"
+#undef INSN
 #endif
 }
 

@@ -97,7 +97,8 @@ typedef struct Iseq {
   uint32_t backedge_count;
   void *jit_code;           /* tier-1/2 entry, NULL while interpreted */
   void **jit_entries;       /* compiled code for the instruction at each pc offset, or NULL */
-  uint32_t jit_flags;       /* bit 0: compile failed, not retried */
+  uint32_t jit_flags;       /* bit 0: not to be compiled (failed or blacklisted) */
+  void *jit_unit;           /* src/jit's record of the current compiled code, or NULL */
 } Iseq;
 
 static inline int kn_insn_len(int op) { return 1 + (int)strlen(kn_insn_operands[op]); }

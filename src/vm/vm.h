@@ -223,6 +223,7 @@ struct VM {
    * `code` (an iseq's jit_entries[pc]) until a side exit, which leaves cfp->pc/sp set. */
   bool (*jit_compile)(VM *vm, struct Iseq *iseq);
   VALUE (*jit_enter)(VM *vm, Frame *cfp, void *code);
+  void (*jit_invalidate)(VM *vm, ID mid);   /* see kn_vm_method_changed */
   void *regexp_cache;
   uint64_t rand_state[4];
   VALUE rand_seed;

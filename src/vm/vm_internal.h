@@ -56,6 +56,31 @@ int kn_frame_line(Frame *f);
 VALUE kn_proc_from_block(VM *vm, const Block *b, bool lambda);
 VALUE kn_binding_eval(VM *vm, VALUE src, Frame *f, const char *file, int line);
 
+/* ---- runtime entry points for compiled code (src/jit calls them; DESIGN.md 5, 6) ---- */
+/* A send's outcome: value is the result, or Qundef when an iseq frame was pushed; then
+ * entry is the compiled code to run it with, or NULL (the interpreter runs it). Returned
+ * in rax:rdx by the SysV ABI. */
+typedef struct KnSendResult { VALUE value; void *entry; } KnSendResult;
+KnSendResult kn_vm_jit_send(VM *vm, CallInfo *ci, const Iseq *blockiseq);
+/* The slow path of an opt_* instruction at vm->cfp->pc - 2 (operands on the stack): its
+ * fast paths for other types, then the send. Same contract as kn_vm_jit_send. */
+KnSendResult kn_vm_jit_opt(VM *vm, int op, CallInfo *ci);
+/* invokeblock / invokesuper from compiled code: the value (invokeblock never leaves a
+ * pushed frame; invokesuper may, as a send). */
+VALUE kn_vm_jit_invokeblock(VM *vm, CallInfo *ci);
+KnSendResult kn_vm_jit_invokesuper(VM *vm, CallInfo *ci, const Iseq *blockiseq);
+/* Out-of-line instruction bodies (interp.c), shared by the interpreter and compiled code:
+ * sp is the stack top, op the instruction's operands (pc + 1); cfp->pc points past the
+ * instruction and cfp->sp = sp. Returns the new stack top. */
+#define KN_OOL_INSNS(X) X(putstring) X(putspecialobject) X(duparray) X(duphash) X(newarray) X(newhash) X(newrange) X(splatarray) X(concatarray) X(expandarray) X(concatstrings) X(objtostring) X(anytostring) X(intern) X(toregexp) X(getclassvariable) X(setclassvariable) X(getglobal) X(setglobal) X(getconstant) X(setconstant) X(getspecial) X(defined) X(checkmatch) X(definemethod) X(definesmethod)
+#define X(name) VALUE *kn_insn_##name(VM *vm, Frame *cfp, VALUE *sp, const VALUE *op);
+KN_OOL_INSNS(X)
+#undef X
+
+/* Called wherever a method named mid is defined, removed, undefined, or comes into a
+ * class's ancestry: compiled code that assumed what mid resolves to is invalidated. */
+void kn_vm_method_changed(VM *vm, ID mid);
+
 /* out-of-line parts of instructions (vmops.c, class.c) */
 VALUE kn_vm_defined(VM *vm, Frame *f, int kind, VALUE name, VALUE subject);
 VALUE kn_vm_define_class(VM *vm, Frame *f, ID id, VALUE scope, VALUE super, int flags);

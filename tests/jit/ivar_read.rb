@@ -1,6 +1,6 @@
 # flags: --jit-tier1-threshold=3
 # check: compiled_iseqs >= 1
-# check: exit_ivar >= 1
+# check: ivar_slow >= 1
 # Instance variable reads in compiled code through the cache; another class at the same
 # site and an unset ivar exit to the interpreter.
 class Pt

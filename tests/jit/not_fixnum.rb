@@ -1,6 +1,6 @@
 # flags: --jit-tier1-threshold=2
 # check: compiled_iseqs >= 1
-# check: exit_not_fixnum >= 1
+# check: opt_slow >= 1
 # The same compiled + sees Integers, then Floats and Strings: type guards exit.
 def add(a, b) = a + b
 p add(1, 2)

@@ -1,6 +1,6 @@
 # flags: --jit-tier1-threshold=5
 # check: compiled_iseqs >= 1
-# check: exit_overflow >= 1
+# check: opt_slow >= 1
 # A Fixnum sum that overflows into a Bignum inside compiled code: the guard exits and the
 # interpreter does the Bignum addition.
 def grow(x, n)

@@ -1,6 +1,7 @@
 # flags: --jit-tier1-threshold=5
 # check: compiled_iseqs >= 1
-# check: exit_redefined >= 1
+# check: invalidations >= 1
+# check: exit_invalidated >= 1
 # Integer#+ redefined while a compiled loop is running: the next + sees it at once.
 def run(n)
   i = 0
