@@ -288,7 +288,15 @@ static bool gen_send_fast(Gen *g, long pc, long len, CallInfo *ci, int miss_labe
   X64Buf *b = &g->b;
   const MethodEntry *me = ci->cache_me;
   VALUE klass = ci->cache_klass;
-  if (!me || !klass || ci->cache_serial != vm->method_serial || me->type != ME_ISEQ) return false;
+  if (!klass || ci->cache_serial != vm->method_serial) {
+    /* a call site not run yet (the first calls of a recursion compile the method before
+     * its later call sites ran): a call on self is assumed to see the current self's class */
+    const Frame *f = vm->cfp;
+    if (!(ci->flag & CI_FCALL) || !f || f->iseq != g->iseq) return false;
+    klass = kn_class_of(vm, f->self);
+    me = kn_method_lookup(vm, klass, ci->mid);
+  }
+  if (!me || me->type != ME_ISEQ) return false;
   if (ci->flag & (CI_ARGS_SPLAT | CI_ARGS_BLOCKARG | CI_KW_SPLAT)) return false;
   if (me->vis != VIS_PUBLIC && !(ci->flag & CI_FCALL)) return false;
   const Iseq *callee = me->iseq;
