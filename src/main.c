@@ -267,7 +267,8 @@ static void *run(void *arg) {
 int main(int argc, char **argv) {
   Cmd c = {0};
   c.opts.warnings = true;
-  c.opts.tier1_threshold = 30;
+  c.opts.jit_max_tier = 1;      /* tier 1 on by default (tier 2 does not exist yet) */
+  c.opts.tier1_threshold = 30;   /* by measurement: docs/PERFORMANCE.md */
   c.opts.tier2_threshold = 1000;
   parse_args(&c, argc, argv);
   pthread_attr_t attr;
