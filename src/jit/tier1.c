@@ -664,7 +664,7 @@ static void gen_getivar(Gen *g, long pc, long len) {
   x64_mov_rm(b, RSI, x64_mem(R12, offsetof(Frame, self)));
   x64_mov_ri(b, RDX, (int64_t)code[pc + 1]);
   x64_mov_ri(b, RCX, (int64_t)(intptr_t)ic);
-  call_fn(g, (const void *)kn_vm_getivar);
+  call_fn(g, (const void *)kn_vm_jit_getivar);
   push_rax(g);
   x64_label_bind(b, done);
 }
@@ -688,7 +688,7 @@ static void gen_setivar(Gen *g, long pc, long len) {
   x64_mov_ri(b, RDX, (int64_t)code[pc + 1]);
   x64_mov_rm(b, RCX, x64_mem(R14, 0));
   x64_mov_ri(b, R8, (int64_t)(intptr_t)ic);
-  call_fn(g, (const void *)kn_vm_setivar);
+  call_fn(g, (const void *)kn_vm_jit_setivar);
   x64_label_bind(b, done);
 }
 

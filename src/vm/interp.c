@@ -381,6 +381,14 @@ static VALUE call_method_missing(VM *vm, CallArgs *ca, int reason) {
   return r;
 }
 
+/* Runs the FINISH frame f just pushed (vm->cfp == f) to its end and returns its result.
+ * Always in an interpreter loop of its own (which enters f's compiled code, if any): an
+ * exception caught in a frame above f must resume in the loop that owns f. */
+static inline VALUE run_finish_frame(VM *vm, Frame *f) {
+  (void)f;
+  return kn_vm_exec(vm);
+}
+
 /* Pushes an iseq method frame for a call whose args are at ca->argv. Does not run it. */
 static Frame *push_method_frame(VM *vm, const MethodEntry *me, CallArgs *ca, uint32_t flags) {
   const Iseq *iseq = me->iseq;
@@ -431,8 +439,7 @@ again:
   case ME_ISEQ: {
     Frame *f = push_method_frame(vm, me, ca, from_c ? FRAME_FINISH : 0);
     if (!from_c) return Qundef;
-    (void)f;
-    return kn_vm_exec(vm);
+    return run_finish_frame(vm, f);
   }
   case ME_CFUNC: return call_cfunc(vm, me, ca);
   case ME_ATTR_READER:
@@ -577,7 +584,7 @@ VALUE kn_vm_invoke_block(VM *vm, VALUE bh, int argc, const VALUE *argv, VALUE bl
   f->sp = f->bp;
   f->pc = iseq->code + start;
   count_call(vm, (Iseq *)iseq);
-  VALUE r = kn_vm_exec(vm);
+  VALUE r = run_finish_frame(vm, f);
   vm->cfp = cfp;
   return r;
 }
@@ -866,6 +873,18 @@ static inline __attribute__((always_inline)) VALUE send_core(VM *vm, Frame *cfp,
  * keeps its own inlined copy). */
 static __attribute__((noinline)) VALUE send_core_call(VM *vm, Frame *cfp, VALUE *sp, CallInfo *ci, VALUE bh) {
   return send_core(vm, cfp, sp, ci, bh);
+}
+
+/* Instance variable access from compiled code after its inline case missed: the
+ * interpreter's cached paths (new slots, unset slots), then the full lookup. */
+VALUE kn_vm_jit_getivar(VM *vm, VALUE self, ID id, IvarCache *ic) {
+  VALUE v;
+  if (ivar_load_fast(self, ic, &v)) return v;
+  return kn_vm_getivar(vm, self, id, ic);
+}
+
+void kn_vm_jit_setivar(VM *vm, VALUE self, ID id, VALUE v, IvarCache *ic) {
+  if (!ivar_store_fast(self, ic, v)) kn_vm_setivar(vm, self, id, v, ic);
 }
 
 /* A core's outcome for compiled code: with Qundef (a frame was pushed), the compiled code

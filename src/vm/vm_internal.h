@@ -77,6 +77,9 @@ KnSendResult kn_vm_jit_invokesuper(VM *vm, CallInfo *ci, const Iseq *blockiseq);
 KN_OOL_INSNS(X)
 #undef X
 
+/* getinstancevariable / setinstancevariable after compiled code's inline case missed. */
+VALUE kn_vm_jit_getivar(VM *vm, VALUE self, ID id, IvarCache *ic);
+void kn_vm_jit_setivar(VM *vm, VALUE self, ID id, VALUE v, IvarCache *ic);
 /* Called wherever a method named mid is defined, removed, undefined, or comes into a
  * class's ancestry: compiled code that assumed what mid resolves to is invalidated. */
 void kn_vm_method_changed(VM *vm, ID mid);
