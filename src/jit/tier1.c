@@ -831,9 +831,7 @@ static void gen_insn(Gen *g, long pc) {
     x64_mov_rr(b, RDI, RBX);
     x64_mov_ri(b, RSI, (int64_t)(intptr_t)ci);
     call_fn(g, (const void *)kn_vm_jit_invokeblock);
-    x64_lea(b, R14, x64_mem(R14, -8 * ci->argc));
-    push_rax(g);
-    check_valid(g, pc + len);
+    send_result(g, pc + len, ci->argc);
     break;
   }
   case BIN_leave: {   /* result to the caller's stack, pop the frame, return it */

@@ -534,6 +534,59 @@ static VALUE invoke_cproc(VM *vm, const Block *b, int argc, const VALUE *argv, V
 
 VALUE kn_cfunc_proc_data(VM *vm) { return vm->running_cproc; }
 
+/* Pushes a frame running block b (which has an iseq) with argv[0..argc) as arguments, on
+ * top of vm->cfp's stack; its result will go to *base. Does not run it. flags: FRAME_FINISH
+ * when a nested kn_vm_exec runs it (a call from C), 0 when the current loop or compiled code
+ * continues in it (yield from Ruby code). yield_kw: the last argument is a keywords Hash. */
+static Frame *push_block_frame(VM *vm, const Block *b, bool is_lambda, int argc, const VALUE *argv,
+                               VALUE blockarg, VALUE self_override, VALUE deftarget, bool yield_kw,
+                               uint32_t flags, VALUE *base) {
+  const Iseq *iseq = b->iseq;
+  Frame *cfp = vm->cfp;
+  VALUE *sp = cfp->sp;
+  check_stack(vm, sp, argc + iseq->local_size + iseq->stack_max + 8);
+  VALUE *ep = sp + 1;
+  VALUE kwh = Qnil;
+  for (int i = 0; i < argc; i++) ep[i] = argv[i];
+  /* a trailing Hash is keywords only when the caller passed keywords: yield with
+   * keywords (vm->yield_kw), or a C method handing on its own arguments (Proc#call) */
+  bool kw = yield_kw || ((cfp->flags & FRAME_KW) && argv == cfp->base + 1 && argc == cfp->argc);
+  if (kw && argc > 0 && kn_is_type(argv[argc - 1], T_HASH)) {
+    kwh = argv[argc - 1];
+    argc--;
+  }
+  Frame *f = push_frame(vm, ep, flags | FRAME_BLOCK | (is_lambda ? FRAME_LAMBDA : 0));
+  f->self = self_override != Qundef ? self_override : b->self;
+  f->me = b->me;
+  f->mid = b->me ? b->me->name : cfp->mid;   /* super and __method__ in a block: its method */
+  f->iseq = iseq;
+  f->blockh = NIL_P(blockarg) ? Qnil : blockarg;
+  f->cref = b->cref;
+  f->deftarget = deftarget;
+  f->self_block = b;
+  f->base = base;
+  const IseqParams *pp = &iseq->param;
+  int start = 0;
+  /* exactly the required parameters (and not a |a,| block given one value to splat) */
+  if (!NIL_P(kwh) || argc != pp->lead_num || pp->size != argc || (argc == 1 && !pp->ambiguous_param0))
+    start = setup_args(vm, iseq, ep, argc, kwh, !is_lambda);
+  f->argc = iseq->param.size;
+  ep = setup_locals(vm, f, iseq, ep, b->ep, b->env);
+  if (iseq->param.block_start >= 0) ep[iseq->param.block_start] = kn_block_proc(vm, f->blockh);
+  f->bp = sp + 1 + iseq->local_size;
+  f->sp = f->bp;
+  f->pc = iseq->code + start;
+  count_call(vm, (Iseq *)iseq);
+  return f;
+}
+
+/* A block handler's Block when it is Ruby code (not a C/Symbol/Method block), else NULL. */
+static const Block *iseq_block(VM *vm, VALUE bh, bool *is_lambda) {
+  if (NIL_P(bh) || bh == 0) return NULL;
+  const Block *b = bh_block(vm, bh, is_lambda);
+  return b->iseq ? b : NULL;
+}
+
 VALUE kn_vm_invoke_block(VM *vm, VALUE bh, int argc, const VALUE *argv, VALUE blockarg,
                          VALUE self_override, VALUE deftarget, bool lambda_semantics) {
   bool yield_kw = vm->yield_kw;
@@ -552,39 +605,10 @@ VALUE kn_vm_invoke_block(VM *vm, VALUE bh, int argc, const VALUE *argv, VALUE bl
     return Qnil;
   }
   check_cstack(vm);
-  const Iseq *iseq = b->iseq;
   Frame *cfp = vm->cfp;
-  VALUE *sp = cfp->sp;
-  check_stack(vm, sp, argc + iseq->local_size + iseq->stack_max + 8);
-  VALUE *ep = sp + 1;
-  VALUE kwh = Qnil;
-  for (int i = 0; i < argc; i++) ep[i] = argv[i];
-  /* a trailing Hash is keywords only when the caller passed keywords: yield with
-   * keywords (vm->yield_kw), or a C method handing on its own arguments (Proc#call) */
-  bool kw = yield_kw || ((cfp->flags & FRAME_KW) && argv == cfp->base + 1 && argc == cfp->argc);
-  if (kw && argc > 0 && kn_is_type(argv[argc - 1], T_HASH)) {
-    kwh = argv[argc - 1];
-    argc--;
-  }
-  Frame *f = push_frame(vm, ep, FRAME_FINISH | FRAME_BLOCK | (is_lambda ? FRAME_LAMBDA : 0));
-  f->self = self_override != Qundef ? self_override : b->self;
-  f->me = b->me;
-  f->mid = b->me ? b->me->name : cfp->mid;   /* super and __method__ in a block: its method */
-  f->iseq = iseq;
-  f->blockh = NIL_P(blockarg) ? Qnil : blockarg;
-  f->cref = b->cref;
-  f->deftarget = deftarget;
-  f->self_block = b;
-  f->base = sp;
-  int start = setup_args(vm, iseq, ep, argc, kwh, !is_lambda);
-  f->argc = iseq->param.size;
-  ep = setup_locals(vm, f, iseq, ep, b->ep, b->env);
-  if (iseq->param.block_start >= 0) ep[iseq->param.block_start] = kn_block_proc(vm, f->blockh);
-  f->bp = sp + 1 + iseq->local_size;
-  f->sp = f->bp;
-  f->pc = iseq->code + start;
-  count_call(vm, (Iseq *)iseq);
-  VALUE r = run_finish_frame(vm, f);
+  push_block_frame(vm, b, is_lambda, argc, argv, blockarg, self_override, deftarget, yield_kw,
+                   FRAME_FINISH, cfp->sp);
+  VALUE r = kn_vm_exec(vm);
   vm->cfp = cfp;
   return r;
 }
@@ -982,7 +1006,8 @@ static VALUE super_core(VM *vm, Frame *cfp, VALUE *sp, CallInfo *ci, VALUE bh) {
   return vm_call(vm, &ca, me, false);
 }
 
-/* invokeblock (yield) in frame cfp with ci->argc arguments below sp: the block's result. */
+/* invokeblock (yield) in frame cfp with ci->argc arguments below sp: the block's result,
+ * or Qundef after pushing the block's frame (its result will replace the arguments). */
 static VALUE yield_core(VM *vm, Frame *cfp, VALUE *sp, CallInfo *ci) {
   /* the block of the method frame this code belongs to */
   Frame *mf = method_frame(vm, cfp);
@@ -996,6 +1021,12 @@ static VALUE yield_core(VM *vm, Frame *cfp, VALUE *sp, CallInfo *ci) {
   if (!NIL_P(kwh)) args[argc++] = kwh;
   if (NIL_P(bh)) kn_raise(vm, vm->eLocalJumpError, "no block given (yield)");
   cfp->sp = args + argc;
+  bool is_lambda;
+  const Block *b = iseq_block(vm, bh, &is_lambda);
+  if (b) {   /* Ruby code: a frame that returns here, run by this loop (no nested exec) */
+    push_block_frame(vm, b, is_lambda, argc, args, Qnil, Qundef, 0, !NIL_P(kwh), 0, args);
+    return Qundef;
+  }
   vm->yield_kw = !NIL_P(kwh);
   return kn_vm_invoke_block(vm, bh, argc, args, Qnil, Qundef, 0, false);
 }
@@ -1009,8 +1040,8 @@ KnSendResult kn_vm_jit_invokesuper(VM *vm, CallInfo *ci, const Iseq *blockiseq) 
   return send_result(vm, super_core(vm, cfp, sp, ci, bh));
 }
 
-VALUE kn_vm_jit_invokeblock(VM *vm, CallInfo *ci) {
-  return yield_core(vm, vm->cfp, vm->cfp->sp, ci);
+KnSendResult kn_vm_jit_invokeblock(VM *vm, CallInfo *ci) {
+  return send_result(vm, yield_core(vm, vm->cfp, vm->cfp->sp, ci));
 }
 
 /* ---- opt_* instructions: their fast paths, shared by the interpreter and compiled code */
@@ -1697,6 +1728,7 @@ loop_top:
     ENTER(2);
     VALUE *args = sp - ci->argc;
     VALUE r = yield_core(vm, cfp, sp, ci);
+    if (r == Qundef) { RELOAD(); JIT_CHECK(); NEXT(); }
     sp = args;
     PUSH(r);
     NEXT();

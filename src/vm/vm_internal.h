@@ -65,9 +65,9 @@ KnSendResult kn_vm_jit_send(VM *vm, CallInfo *ci, const Iseq *blockiseq);
 /* The slow path of an opt_* instruction at vm->cfp->pc - 2 (operands on the stack): its
  * fast paths for other types, then the send. Same contract as kn_vm_jit_send. */
 KnSendResult kn_vm_jit_opt(VM *vm, int op, CallInfo *ci);
-/* invokeblock / invokesuper from compiled code: the value (invokeblock never leaves a
- * pushed frame; invokesuper may, as a send). */
-VALUE kn_vm_jit_invokeblock(VM *vm, CallInfo *ci);
+/* invokeblock / invokesuper from compiled code, same contract (a yield to Ruby code pushes
+ * the block's frame). */
+KnSendResult kn_vm_jit_invokeblock(VM *vm, CallInfo *ci);
 KnSendResult kn_vm_jit_invokesuper(VM *vm, CallInfo *ci, const Iseq *blockiseq);
 /* Out-of-line instruction bodies (interp.c), shared by the interpreter and compiled code:
  * sp is the stack top, op the instruction's operands (pc + 1); cfp->pc points past the
