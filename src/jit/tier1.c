@@ -490,6 +490,103 @@ static void compare(Gen *g, X64Cond cc, int slow) {
   binop_result(g);
 }
 
+/* xmm = the double of flonum `r` (clobbers r, rdx, rsi). */
+static void flonum_decode(Gen *g, X64Reg r, X64Xmm xmm) {
+  X64Buf *b = &g->b;
+  int zero = x64_label_new(b), done = x64_label_new(b);
+  x64_mov_ri(b, RSI, (int64_t)KN_FLONUM_ZERO);
+  x64_alu_rr(b, ALU_CMP, r, RSI);
+  x64_jcc_label(b, CC_E, zero);
+  x64_mov_rr(b, RDX, r);
+  x64_shift_ri(b, SH_SHR, RDX, 63);              /* b63 */
+  x64_mov_ri(b, RSI, 2);
+  x64_alu_rr(b, ALU_SUB, RSI, RDX);              /* 2 - b63 restores bit 60 */
+  x64_alu_ri(b, ALU_AND, r, -4);
+  x64_alu_rr(b, ALU_OR, r, RSI);
+  x64_shift_ri(b, SH_ROR, r, 3);
+  x64_jmp_label(b, done);
+  x64_label_bind(b, zero);
+  x64_mov_ri(b, r, 0);
+  x64_label_bind(b, done);
+  x64_movq_xr(b, xmm, r);
+}
+
+/* rax = the flonum of xmm0, or jumps to slow when it needs a heap Float (clobbers rdx). */
+static void flonum_encode(Gen *g, int slow) {
+  X64Buf *b = &g->b;
+  int zero = x64_label_new(b), done = x64_label_new(b);
+  x64_movq_rx(b, RAX, XMM0);
+  x64_test_rr(b, RAX, RAX);
+  x64_jcc_label(b, CC_E, zero);
+  x64_mov_rr(b, RDX, RAX);
+  x64_shift_ri(b, SH_SHR, RDX, 60);
+  x64_alu_ri(b, ALU_AND, RDX, 7);
+  x64_alu_ri(b, ALU_SUB, RDX, 3);
+  x64_alu_ri(b, ALU_CMP, RDX, 1);
+  x64_jcc_label(b, CC_A, slow);                  /* exponent out of the flonum range */
+  x64_mov_ri(b, RDX, (int64_t)0x3000000000000000LL);
+  x64_alu_rr(b, ALU_CMP, RAX, RDX);
+  x64_jcc_label(b, CC_E, slow);
+  x64_shift_ri(b, SH_ROL, RAX, 3);
+  x64_alu_ri(b, ALU_AND, RAX, -2);
+  x64_alu_ri(b, ALU_OR, RAX, 2);
+  x64_jmp_label(b, done);
+  x64_label_bind(b, zero);
+  x64_mov_ri(b, RAX, (int64_t)KN_FLONUM_ZERO);
+  x64_label_bind(b, done);
+}
+
+/* xmm = operand `r`, a Fixnum (converted) or a flonum, else jumps to slow. */
+static void float_operand(Gen *g, X64Reg r, X64Xmm xmm, int slow) {
+  X64Buf *b = &g->b;
+  int fix = x64_label_new(b), done = x64_label_new(b);
+  x64_test_ri(b, r, 1);
+  x64_jcc_label(b, CC_NE, fix);
+  x64_mov_rr(b, RDX, r);
+  x64_alu_ri(b, ALU_AND, RDX, 3);
+  x64_alu_ri(b, ALU_CMP, RDX, 2);
+  x64_jcc_label(b, CC_NE, slow);
+  flonum_decode(g, r, xmm);
+  x64_jmp_label(b, done);
+  x64_label_bind(b, fix);
+  x64_shift_ri(b, SH_SAR, r, 1);
+  x64_cvtsi2sd(b, xmm, r);
+  x64_label_bind(b, done);
+}
+
+/* xmm0 = second from top, xmm1 = top: flonums, or one flonum and one Fixnum (as the
+ * interpreter's Float fast path takes them), else jumps to slow. */
+static void flonum_operands(Gen *g, int slow) {
+  X64Buf *b = &g->b;
+  x64_mov_rm(b, RAX, STK(2));
+  x64_mov_rm(b, RCX, STK(1));
+  x64_mov_rr(b, RDX, RAX);
+  x64_alu_rr(b, ALU_AND, RDX, RCX);
+  x64_test_ri(b, RDX, 1);
+  x64_jcc_label(b, CC_NE, slow);                 /* two Fixnums (an overflow): not here */
+  float_operand(g, RAX, XMM0, slow);
+  float_operand(g, RCX, XMM1, slow);
+}
+
+/* Flonum arithmetic (op: SD_ADD ...) or comparison (cc for ucomisd xmm0, xmm1 after the
+ * operands were swapped as `swap` says): the Float case of an opt_* instruction. */
+static void flonum_arith(Gen *g, X64SdOp op, int slow) {
+  flonum_operands(g, slow);
+  x64_sd_xx(&g->b, op, XMM0, XMM1);
+  flonum_encode(g, slow);
+  binop_result(g);
+}
+
+static void flonum_compare(Gen *g, X64Cond cc, bool swap, int slow) {
+  flonum_operands(g, slow);
+  if (swap) x64_ucomisd(&g->b, XMM1, XMM0);
+  else x64_ucomisd(&g->b, XMM0, XMM1);
+  x64_mov_ri(&g->b, RAX, (int64_t)Qfalse);
+  x64_mov_ri(&g->b, RDX, (int64_t)Qtrue);
+  x64_cmov(&g->b, cc, RAX, RDX);     /* unordered (NaN) sets CF and ZF: false */
+  binop_result(g);
+}
+
 /* Inline case of an opt_* instruction (jumping to `slow` when it does not apply); returns
  * false when the instruction has none (or its operator is redefined). */
 static bool gen_opt_inline(Gen *g, int op, int slow) {
@@ -611,12 +708,35 @@ static bool gen_opt_inline(Gen *g, int op, int slow) {
   }
 }
 
+/* The Float case of an arithmetic or comparison opt_* instruction (after its Fixnum case
+ * failed); false when op has none. */
+static bool gen_opt_float(Gen *g, int op, int slow) {
+  switch (op) {
+  case BIN_opt_plus: flonum_arith(g, SD_ADD, slow); return true;
+  case BIN_opt_minus: flonum_arith(g, SD_SUB, slow); return true;
+  case BIN_opt_mult: flonum_arith(g, SD_MUL, slow); return true;
+  case BIN_opt_div: flonum_arith(g, SD_DIV, slow); return true;
+  case BIN_opt_lt: flonum_compare(g, CC_A, true, slow); return true;    /* b > a */
+  case BIN_opt_le: flonum_compare(g, CC_AE, true, slow); return true;   /* b >= a */
+  case BIN_opt_gt: flonum_compare(g, CC_A, false, slow); return true;
+  case BIN_opt_ge: flonum_compare(g, CC_AE, false, slow); return true;
+  default: return false;
+  }
+}
+
 static void gen_opt(Gen *g, long pc, long len, int op) {
-  int slow = x64_label_new(&g->b), done = x64_label_new(&g->b);
-  if (gen_opt_inline(g, op, slow)) x64_jmp_label(&g->b, done);
-  x64_label_bind(&g->b, slow);
+  X64Buf *b = &g->b;
+  int slow = x64_label_new(b), done = x64_label_new(b), flo = x64_label_new(b);
+  if (gen_opt_inline(g, op, flo)) {   /* the Fixnum case; anything else tries the Float one */
+    x64_jmp_label(b, done);
+    x64_label_bind(b, flo);
+    if (gen_opt_float(g, op, slow)) x64_jmp_label(b, done);
+  } else {
+    x64_label_bind(b, flo);
+  }
+  x64_label_bind(b, slow);
   gen_opt_slow(g, pc, len, op);
-  x64_label_bind(&g->b, done);
+  x64_label_bind(b, done);
 }
 
 /* rax = self if it is a T_OBJECT of the cache's class, else jumps to miss; rcx = cache. */

@@ -88,7 +88,7 @@ void x64_neg(X64Buf *b, X64Reg r);
 void x64_not(X64Buf *b, X64Reg r);
 void x64_inc(X64Buf *b, X64Reg r);
 void x64_dec(X64Buf *b, X64Reg r);
-typedef enum { SH_SHL = 4, SH_SHR = 5, SH_SAR = 7 } X64Shift;
+typedef enum { SH_ROL = 0, SH_ROR = 1, SH_SHL = 4, SH_SHR = 5, SH_SAR = 7 } X64Shift;
 void x64_shift_ri(X64Buf *b, X64Shift op, X64Reg r, uint8_t n);
 void x64_shift_cl(X64Buf *b, X64Shift op, X64Reg r);
 void x64_cqo(X64Buf *b);

@@ -131,6 +131,9 @@ int main(void) {
   T("sar rdx, 1", "48 c1 fa 01", x64_shift_ri(b, SH_SAR, RDX, 1));
   T("shr r8, 0x3f", NULL, x64_shift_ri(b, SH_SHR, R8, 63));
   T("shl rbx, cl", "48 d3 e3", x64_shift_cl(b, SH_SHL, RBX));
+  T("rol rax, 3", "48 c1 c0 03", x64_shift_ri(b, SH_ROL, RAX, 3));
+  T("ror rdx, 3", "48 c1 ca 03", x64_shift_ri(b, SH_ROR, RDX, 3));
+  T("ror r11, 3", NULL, x64_shift_ri(b, SH_ROR, R11, 3));
   T("sar r9, cl", NULL, x64_shift_cl(b, SH_SAR, R9));
   T("cqo", "48 99", x64_cqo(b));
   T("idiv rcx", "48 f7 f9", x64_idiv(b, RCX));
