@@ -383,8 +383,22 @@ const MethodEntry *kn_method_lookup_from(VM *vm, VALUE klass, ID mid, VALUE *fou
   return NULL;
 }
 
+/* Global method cache: (class, name) -> entry, direct-mapped, valid while
+ * vm->method_serial is unchanged (any method change bumps it). Serves lookups that have no
+ * call-site cache: calls from C (Class#new -> initialize, respond_to?, ...). */
+enum { MCACHE_SIZE = 4096 };
+typedef struct MCacheEntry { VALUE klass; ID mid; uint32_t serial; const MethodEntry *me; } MCacheEntry;
+
 const MethodEntry *kn_method_lookup(VM *vm, VALUE klass, ID mid) {
-  return kn_method_lookup_from(vm, klass, mid, NULL);
+  if (!vm->mcache) vm->mcache = kn_xcalloc(MCACHE_SIZE, sizeof(MCacheEntry));
+  MCacheEntry *e = &((MCacheEntry *)vm->mcache)[((klass >> 3) ^ (mid * 31)) & (MCACHE_SIZE - 1)];
+  if (e->klass == klass && e->mid == mid && e->serial == vm->method_serial && klass) return e->me;
+  const MethodEntry *me = kn_method_lookup_from(vm, klass, mid, NULL);
+  e->klass = klass;
+  e->mid = mid;
+  e->serial = vm->method_serial;
+  e->me = me;
+  return me;
 }
 
 const MethodEntry *kn_vm_resolve_zsuper(VM *vm, const MethodEntry *me, VALUE klass, ID mid) {

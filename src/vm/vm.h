@@ -225,6 +225,7 @@ struct VM {
   VALUE (*jit_enter)(VM *vm, Frame *cfp, void *code);
   void (*jit_invalidate)(VM *vm, ID mid);   /* see kn_vm_method_changed */
   void *regexp_cache;
+  void *mcache;           /* global method cache (class.c kn_method_lookup) */
   uint64_t rand_state[4];
   VALUE rand_seed;
   int exit_status;
