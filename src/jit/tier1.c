@@ -154,7 +154,34 @@ typedef struct Gen {
   Unit *unit;
   int *label_of;        /* pc offset -> label (instruction starts only) */
   int ret_undef;        /* label: return Qundef (state already in the frames) */
+  struct Cold *cold;    /* slow paths, emitted after the instructions (see emit_cold) */
+  int ncold, cold_capa;
 } Gen;
+
+/* A slow path moved out of line: the hot code jumps to `entry`, the cold code emitted
+ * after all instructions does the work and jumps back to `done` (or exits). */
+enum { COLD_EXIT, COLD_OPT, COLD_SEND, COLD_GETIVAR, COLD_SETIVAR };
+typedef struct Cold {
+  int kind;
+  long pc, len;         /* the instruction (COLD_EXIT: the pc to resume at) */
+  int arg;              /* COLD_EXIT: reason; COLD_OPT: opcode */
+  int entry, done;      /* labels */
+} Cold;
+
+static int add_cold(Gen *g, int kind, long pc, long len, int arg, int done) {
+  if (g->ncold == g->cold_capa) {
+    g->cold_capa = g->cold_capa ? 2 * g->cold_capa : 16;
+    g->cold = kn_xrealloc(g->cold, sizeof(Cold) * (size_t)g->cold_capa);
+  }
+  Cold *c = &g->cold[g->ncold++];
+  c->kind = kind;
+  c->pc = pc;
+  c->len = len;
+  c->arg = arg;
+  c->entry = x64_label_new(&g->b);
+  c->done = done;
+  return c->entry;
+}
 
 #define STK(k) x64_mem(R14, (int32_t)(-8 * (k)))   /* k-th value from the top: STK(1) = top */
 
@@ -204,12 +231,9 @@ static void call_fn(Gen *g, const void *fn) {
 /* After a call that may have run Ruby code: leave if this unit was invalidated meanwhile
  * (the interpreter continues at next_pc; the stack is already that instruction's). */
 static void check_valid(Gen *g, long next_pc) {
-  int ok = x64_label_new(&g->b);
   x64_mov_ri(&g->b, RCX, (int64_t)(intptr_t)&g->unit->invalid);
   x64_alu_mi(&g->b, ALU_CMP, x64_mem(RCX, 0), 0);
-  x64_jcc_label(&g->b, CC_E, ok);
-  side_exit(g, next_pc, EXIT_INVALIDATED);
-  x64_label_bind(&g->b, ok);
+  x64_jcc_label(&g->b, CC_NE, add_cold(g, COLD_EXIT, next_pc, 0, EXIT_INVALIDATED, -1));
 }
 
 /* Reloads the frame registers from vm->cfp (after compiled code of another frame ran). */
@@ -400,14 +424,13 @@ static bool gen_send_fast(Gen *g, long pc, long len, CallInfo *ci, int miss_labe
 }
 
 static void gen_send(Gen *g, long pc, long len, CallInfo *ci, const Iseq *blockiseq) {
-  int miss = x64_label_new(&g->b), done = x64_label_new(&g->b);
-  if (!blockiseq && gen_send_fast(g, pc, len, ci, miss)) {
-    x64_jmp_label(&g->b, done);
-    x64_label_bind(&g->b, miss);
-    count(g, &g->t->slow[SLOW_SEND_FAST_MISS]);
-  } else {
-    x64_label_bind(&g->b, miss);
+  int done = x64_label_new(&g->b);
+  int miss = blockiseq ? -1 : add_cold(g, COLD_SEND, pc, len, 0, done);
+  if (miss >= 0 && gen_send_fast(g, pc, len, ci, miss)) {
+    x64_label_bind(&g->b, done);   /* the guard's miss: the generic send, out of line */
+    return;
   }
+  if (miss >= 0) g->ncold--;       /* no fast path: the generic send inline */
   gen_send_generic(g, pc, len, ci, blockiseq, false);
   x64_label_bind(&g->b, done);
 }
@@ -726,17 +749,24 @@ static bool gen_opt_float(Gen *g, int op, int slow) {
 
 static void gen_opt(Gen *g, long pc, long len, int op) {
   X64Buf *b = &g->b;
-  int slow = x64_label_new(b), done = x64_label_new(b), flo = x64_label_new(b);
-  if (gen_opt_inline(g, op, flo)) {   /* the Fixnum case; anything else tries the Float one */
-    x64_jmp_label(b, done);
-    x64_label_bind(b, flo);
-    if (gen_opt_float(g, op, slow)) x64_jmp_label(b, done);
-  } else {
-    x64_label_bind(b, flo);
+  int done = x64_label_new(b);
+  int cold = add_cold(g, COLD_OPT, pc, len, op, done);
+  if (gen_opt_inline(g, op, cold)) {   /* the Fixnum case; the rest out of line */
+    x64_label_bind(b, done);
+    return;
   }
-  x64_label_bind(b, slow);
+  g->ncold--;                         /* no inline case: the helper, inline */
   gen_opt_slow(g, pc, len, op);
   x64_label_bind(b, done);
+}
+
+/* The out-of-line part of an opt_* instruction: its Float case, then the helper. */
+static void gen_opt_cold(Gen *g, const Cold *c) {
+  int slow = x64_label_new(&g->b);
+  if (gen_opt_float(g, c->arg, slow)) x64_jmp_label(&g->b, c->done);
+  x64_label_bind(&g->b, slow);
+  gen_opt_slow(g, c->pc, c->len, c->arg);
+  x64_jmp_label(&g->b, c->done);
 }
 
 /* rax = self if it is a T_OBJECT of the cache's class, else jumps to miss; rcx = cache. */
@@ -767,49 +797,76 @@ static void ivar_self_guard(Gen *g, const IvarCache *ic, bool writable, int miss
 }
 
 static void gen_getivar(Gen *g, long pc, long len) {
-  const VALUE *code = g->iseq->code;
   X64Buf *b = &g->b;
-  const IvarCache *ic = (const IvarCache *)code[pc + 2];
-  int miss = x64_label_new(b), done = x64_label_new(b);
+  const IvarCache *ic = (const IvarCache *)g->iseq->code[pc + 2];
+  int done = x64_label_new(b);
+  int miss = add_cold(g, COLD_GETIVAR, pc, len, 0, done);
   ivar_self_guard(g, ic, false, miss);
   x64_mov_rm(b, RAX, x64_mem_idx(RDX, RCX, 8, 0));
   x64_alu_ri(b, ALU_CMP, RAX, (int32_t)Qundef);
   x64_jcc_label(b, CC_E, miss);
   push_rax(g);
-  x64_jmp_label(b, done);
-  x64_label_bind(b, miss);
-  save_state(g, pc + len);
-  count(g, &g->t->slow[SLOW_IVAR]);
-  x64_mov_rr(b, RDI, RBX);
-  x64_mov_rm(b, RSI, x64_mem(R12, offsetof(Frame, self)));
-  x64_mov_ri(b, RDX, (int64_t)code[pc + 1]);
-  x64_mov_ri(b, RCX, (int64_t)(intptr_t)ic);
-  call_fn(g, (const void *)kn_vm_jit_getivar);
-  push_rax(g);
   x64_label_bind(b, done);
 }
 
-static void gen_setivar(Gen *g, long pc, long len) {
+static void gen_getivar_cold(Gen *g, const Cold *c) {
   const VALUE *code = g->iseq->code;
   X64Buf *b = &g->b;
-  const IvarCache *ic = (const IvarCache *)code[pc + 2];
-  int miss = x64_label_new(b), done = x64_label_new(b);
+  save_state(g, c->pc + c->len);
+  count(g, &g->t->slow[SLOW_IVAR]);
+  x64_mov_rr(b, RDI, RBX);
+  x64_mov_rm(b, RSI, x64_mem(R12, offsetof(Frame, self)));
+  x64_mov_ri(b, RDX, (int64_t)code[c->pc + 1]);
+  x64_mov_ri(b, RCX, (int64_t)code[c->pc + 2]);
+  call_fn(g, (const void *)kn_vm_jit_getivar);
+  push_rax(g);
+  x64_jmp_label(b, c->done);
+}
+
+static void gen_setivar(Gen *g, long pc, long len) {
+  X64Buf *b = &g->b;
+  const IvarCache *ic = (const IvarCache *)g->iseq->code[pc + 2];
+  int done = x64_label_new(b);
+  int miss = add_cold(g, COLD_SETIVAR, pc, len, 0, done);
   ivar_self_guard(g, ic, true, miss);
   x64_mov_rm(b, RAX, STK(1));
   x64_mov_mr(b, x64_mem_idx(RDX, RCX, 8, 0), RAX);
   x64_alu_ri(b, ALU_SUB, R14, 8);
-  x64_jmp_label(b, done);
-  x64_label_bind(b, miss);
-  x64_alu_ri(b, ALU_SUB, R14, 8);                 /* the value is popped (kept in rcx) */
-  save_state(g, pc + len);
+  x64_label_bind(b, done);
+}
+
+static void gen_setivar_cold(Gen *g, const Cold *c) {
+  const VALUE *code = g->iseq->code;
+  X64Buf *b = &g->b;
+  x64_alu_ri(b, ALU_SUB, R14, 8);                 /* the value is popped (passed in rcx) */
+  save_state(g, c->pc + c->len);
   count(g, &g->t->slow[SLOW_IVAR]);
   x64_mov_rr(b, RDI, RBX);
   x64_mov_rm(b, RSI, x64_mem(R12, offsetof(Frame, self)));
-  x64_mov_ri(b, RDX, (int64_t)code[pc + 1]);
+  x64_mov_ri(b, RDX, (int64_t)code[c->pc + 1]);
   x64_mov_rm(b, RCX, x64_mem(R14, 0));
-  x64_mov_ri(b, R8, (int64_t)(intptr_t)ic);
+  x64_mov_ri(b, R8, (int64_t)code[c->pc + 2]);
   call_fn(g, (const void *)kn_vm_jit_setivar);
-  x64_label_bind(b, done);
+  x64_jmp_label(b, c->done);
+}
+
+/* Emits the slow paths collected while compiling the instructions. */
+static void emit_cold(Gen *g) {
+  for (int i = 0; i < g->ncold; i++) {   /* (cold code may add more: COLD_EXITs) */
+    Cold c = g->cold[i];
+    x64_label_bind(&g->b, c.entry);
+    switch (c.kind) {
+    case COLD_EXIT: side_exit(g, c.pc, c.arg); break;
+    case COLD_OPT: gen_opt_cold(g, &c); break;
+    case COLD_SEND:
+      count(g, &g->t->slow[SLOW_SEND_FAST_MISS]);
+      gen_send_generic(g, c.pc, c.len, (CallInfo *)g->iseq->code[c.pc + 1], NULL, false);
+      x64_jmp_label(&g->b, c.done);
+      break;
+    case COLD_GETIVAR: gen_getivar_cold(g, &c); break;
+    case COLD_SETIVAR: gen_setivar_cold(g, &c); break;
+    }
+  }
 }
 
 /* ep of `level` scopes out, into rax */
@@ -1073,6 +1130,7 @@ static bool tier1_compile(VM *vm, Iseq *iseq) {
   }
   x64_label_bind(&g.b, g.label_of[n]);   /* falling off the end: cannot happen (leave) */
   x64_ud2(&g.b);
+  emit_cold(&g);
   x64_label_bind(&g.b, g.ret_undef);
   x64_mov_ri(&g.b, RAX, (int64_t)Qundef);
   x64_ret(&g.b);
@@ -1105,6 +1163,7 @@ static bool tier1_compile(VM *vm, Iseq *iseq) {
     free(u);
   }
   free(g.label_of);
+  free(g.cold);
   x64_free(&g.b);
   clock_gettime(CLOCK_MONOTONIC, &t2);
   t->compile_ns += (double)(t2.tv_sec - t0.tv_sec) * 1e9 + (double)(t2.tv_nsec - t0.tv_nsec);
