@@ -73,7 +73,6 @@ static bool int_opt(const char *arg, const char *name, int *out) {
 
 static void parse_args(Cmd *c, int argc, char **argv) {
   int i = 1;
-  int dummy;
   for (; i < argc; i++) {
     const char *a = argv[i];
     if (a[0] != '-' || strcmp(a, "-") == 0) break;
@@ -111,7 +110,7 @@ static void parse_args(Cmd *c, int argc, char **argv) {
       if (c->opts.jit_max_tier > 2) bad_option(a);
     } else if (int_opt(a, "--jit-tier1-threshold", &c->opts.tier1_threshold) ||
                int_opt(a, "--jit-tier2-threshold", &c->opts.tier2_threshold) ||
-               int_opt(a, "--jit-verbose", &dummy) || int_opt(a, "--jit-mem-size", &c->opts.jit_mem_mib)) {
+               int_opt(a, "--jit-verbose", &c->opts.jit_verbose) || int_opt(a, "--jit-mem-size", &c->opts.jit_mem_mib)) {
     } else if (strcmp(a, "--jit-perf-map") == 0) {
       c->opts.jit_perf_map = true;
     } else if (strcmp(a, "--jit-dump-disasm") == 0) {

@@ -304,31 +304,11 @@ static void *callee_entry(VM *vm) {
   return iseq->jit_entries ? iseq->jit_entries[f->pc - iseq->code] : NULL;
 }
 
-/* A send compiled with an inline frame push when the call site's cache holds a simple Ruby
- * method (required positional parameters only, locals on the stack) and the receiver's
- * class can be tested in a few instructions. Returns false (nothing emitted) otherwise. */
-static bool gen_send_fast(Gen *g, long pc, long len, CallInfo *ci, int miss_label) {
+/* rax = the receiver of a call with argc arguments; jumps to miss unless its class is
+ * klass. Returns false (nothing emitted) for classes it cannot test cheaply. */
+static bool class_guard(Gen *g, VALUE klass, int argc, int miss_label) {
   VM *vm = g->vm;
   X64Buf *b = &g->b;
-  const MethodEntry *me = ci->cache_me;
-  VALUE klass = ci->cache_klass;
-  if (!klass || ci->cache_serial != vm->method_serial) {
-    /* a call site not run yet (the first calls of a recursion compile the method before
-     * its later call sites ran): a call on self is assumed to see the current self's class */
-    const Frame *f = vm->cfp;
-    if (!(ci->flag & CI_FCALL) || !f || f->iseq != g->iseq) return false;
-    klass = kn_class_of(vm, f->self);
-    me = kn_method_lookup(vm, klass, ci->mid);
-  }
-  if (!me || me->type != ME_ISEQ) return false;
-  if (ci->flag & (CI_ARGS_SPLAT | CI_ARGS_BLOCKARG | CI_KW_SPLAT)) return false;
-  if (me->vis != VIS_PUBLIC && !(ci->flag & CI_FCALL)) return false;
-  const Iseq *callee = me->iseq;
-  const IseqParams *pa = &callee->param;
-  if (callee->type != ISEQ_METHOD || callee->heap_env || pa->lead_num != ci->argc ||
-      pa->size != pa->lead_num || pa->opt_num || pa->rest_start >= 0 || pa->post_num ||
-      pa->has_kw || pa->kw_num || pa->kwrest_start >= 0 || pa->block_start >= 0 || pa->no_kw)
-    return false;
   enum { IMM_INT, IMM_NIL, IMM_TRUE, IMM_FALSE, HEAP } kind;
   if (klass == vm->cInteger) kind = IMM_INT;
   else if (klass == vm->cNilClass) kind = IMM_NIL;
@@ -336,8 +316,6 @@ static bool gen_send_fast(Gen *g, long pc, long len, CallInfo *ci, int miss_labe
   else if (klass == vm->cFalseClass) kind = IMM_FALSE;
   else if (klass == vm->cFloat || klass == vm->cSymbol) return false;
   else kind = HEAP;
-  int argc = ci->argc;
-  /* receiver class guard */
   x64_mov_rm(b, RAX, STK(argc + 1));
   switch (kind) {
   case IMM_INT: x64_test_ri(b, RAX, 1); x64_jcc_label(b, CC_E, miss_label); break;
@@ -355,6 +333,100 @@ static bool gen_send_fast(Gen *g, long pc, long len, CallInfo *ci, int miss_labe
     kn_iseq_add_lit(vm, g->iseq, klass);   /* the guard's class stays alive */
     break;
   }
+  return true;
+}
+
+/* Compiled sends of C methods and attr accessors whose call site cache holds them: the
+ * class guard, then a direct call of the C function (no lookup, no argument
+ * normalisation) or the ivar slot access. Returns false when it does not apply. */
+static bool gen_send_other(Gen *g, long pc, long len, CallInfo *ci, VALUE klass, const MethodEntry *me,
+                           int miss_label) {
+  X64Buf *b = &g->b;
+  int argc = ci->argc;
+  if (me->type == ME_CFUNC) {
+    if (argc < me->min_argc || (me->max_argc >= 0 && argc > me->max_argc)) return false;
+    if (!class_guard(g, klass, argc, miss_label)) return false;
+    add_dep(g, ci->mid);
+    g->t->fast_sends++;
+    save_state(g, pc + len);
+    x64_mov_rr(b, RDI, RBX);
+    x64_mov_ri(b, RSI, (int64_t)(intptr_t)me);
+    x64_mov_ri(b, RDX, (int64_t)(intptr_t)ci);
+    call_fn(g, (const void *)kn_vm_jit_call_cfunc);
+    x64_lea(b, R14, STK(argc + 1));
+    push_rax(g);
+    check_valid(g, pc + len);
+    return true;
+  }
+  /* attr_reader / attr_writer: the slot index the call site's cache holds for klass */
+  const IvarCache *ic = ci->ivc;
+  bool writer = me->type == ME_ATTR_WRITER;
+  if (!ic || ic->klass != klass || argc != (writer ? 1 : 0)) return false;
+  if (!class_guard(g, klass, argc, miss_label)) return false;
+  if (g->vm->cInteger == klass || g->vm->cNilClass == klass || g->vm->cTrueClass == klass ||
+      g->vm->cFalseClass == klass)
+    return false;
+  add_dep(g, ci->mid);
+  g->t->fast_sends++;
+  x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, flags)));
+  if (writer) {
+    x64_test_ri(b, RDX, FL_FROZEN);
+    x64_jcc_label(b, CC_NE, miss_label);
+  }
+  x64_alu_ri(b, ALU_AND, RDX, KN_TMASK);
+  x64_alu_ri(b, ALU_CMP, RDX, T_OBJECT);
+  x64_jcc_label(b, CC_NE, miss_label);
+  x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RObject, numiv)));
+  x64_alu_ri(b, ALU_CMP, RDX, (int32_t)ic->index);
+  x64_jcc_label(b, CC_BE, miss_label);           /* slot not there yet: the generic send */
+  x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RObject, ivptr)));
+  if (writer) {
+    x64_mov_rm(b, RCX, STK(1));
+    x64_mov_mr(b, x64_mem(RDX, (int32_t)(8 * ic->index)), RCX);
+    x64_mov_mr(b, STK(2), RCX);
+    x64_alu_ri(b, ALU_SUB, R14, 8);
+  } else {
+    int set = x64_label_new(b);
+    x64_mov_rm(b, RAX, x64_mem(RDX, (int32_t)(8 * ic->index)));
+    x64_alu_ri(b, ALU_CMP, RAX, (int32_t)Qundef);
+    x64_jcc_label(b, CC_NE, set);
+    x64_mov_ri(b, RAX, (int64_t)Qnil);
+    x64_label_bind(b, set);
+    x64_mov_mr(b, STK(1), RAX);
+  }
+  return true;
+}
+
+/* A send compiled with an inline frame push when the call site's cache holds a simple Ruby
+ * method (required positional parameters only, locals on the stack) and the receiver's
+ * class can be tested in a few instructions. Returns false (nothing emitted) otherwise. */
+static bool gen_send_fast(Gen *g, long pc, long len, CallInfo *ci, int miss_label) {
+  VM *vm = g->vm;
+  X64Buf *b = &g->b;
+  const MethodEntry *me = ci->cache_me;
+  VALUE klass = ci->cache_klass;
+  if (!klass || ci->cache_serial != vm->method_serial) {
+    /* a call site not run yet (the first calls of a recursion compile the method before
+     * its later call sites ran): a call on self is assumed to see the current self's class */
+    const Frame *f = vm->cfp;
+    if (!(ci->flag & CI_FCALL) || !f || f->iseq != g->iseq) return false;
+    klass = kn_class_of(vm, f->self);
+    me = kn_method_lookup(vm, klass, ci->mid);
+  }
+  if (!me) return false;
+  if (ci->flag & (CI_ARGS_SPLAT | CI_ARGS_BLOCKARG | CI_KW_SPLAT)) return false;
+  if (me->vis != VIS_PUBLIC && !(ci->flag & CI_FCALL)) return false;
+  if (me->type == ME_CFUNC || me->type == ME_ATTR_READER || me->type == ME_ATTR_WRITER)
+    return gen_send_other(g, pc, len, ci, klass, me, miss_label);
+  if (me->type != ME_ISEQ) return false;
+  const Iseq *callee = me->iseq;
+  const IseqParams *pa = &callee->param;
+  if (callee->type != ISEQ_METHOD || callee->heap_env || pa->lead_num != ci->argc ||
+      pa->size != pa->lead_num || pa->opt_num || pa->rest_start >= 0 || pa->post_num ||
+      pa->has_kw || pa->kw_num || pa->kwrest_start >= 0 || pa->block_start >= 0 || pa->no_kw)
+    return false;
+  int argc = ci->argc;
+  if (!class_guard(g, klass, argc, miss_label)) return false;
   /* room: frames, VM stack and machine stack (the generic send raises SystemStackError) */
   x64_lea(b, RCX, x64_mem(R12, (int32_t)(6 * sizeof(Frame))));
   x64_alu_rm(b, ALU_CMP, RCX, x64_mem(RBX, offsetof(VM, frames_end)));
@@ -1166,7 +1238,12 @@ static bool tier1_compile(VM *vm, Iseq *iseq) {
   free(g.cold);
   x64_free(&g.b);
   clock_gettime(CLOCK_MONOTONIC, &t2);
-  t->compile_ns += (double)(t2.tv_sec - t0.tv_sec) * 1e9 + (double)(t2.tv_nsec - t0.tv_nsec);
+  double ns = (double)(t2.tv_sec - t0.tv_sec) * 1e9 + (double)(t2.tv_nsec - t0.tv_nsec);
+  t->compile_ns += ns;
+  if (vm->opts.jit_verbose > 0)
+    fprintf(stderr, "[jit] tier 1 %s %s@%s:%d: %.1f us, %zu bytes\n", code ? "compiled" : "FAILED",
+            iseq->name ? iseq->name : "?", iseq->file ? iseq->file : "?",
+            kn_iseq_line(iseq, iseq->code), ns / 1e3, code ? u->len : (size_t)0);
   return code != NULL;
 }
 
@@ -1247,6 +1324,7 @@ void kn_jit_print_stats(VM *vm, FILE *out) {
   fprintf(out, "compiled_iseqs: %ld\n", t->compiled);
   fprintf(out, "compile_failures: %ld\n", t->failed);
   fprintf(out, "jit_entries: %ld\n", t->entries);
+  fprintf(out, "osr_entries: %llu    (entries at a loop's back edge)\n", (unsigned long long)vm->jit_osr_entries);
   fprintf(out, "invalidations: %ld\n", t->invalidations);
   fprintf(out, "blacklisted: %ld\n", t->blacklisted);
   fprintf(out, "fast_sends: %llu    (call sites compiled with an inline frame push)\n",

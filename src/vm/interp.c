@@ -899,6 +899,22 @@ static __attribute__((noinline)) VALUE send_core_call(VM *vm, Frame *cfp, VALUE 
   return send_core(vm, cfp, sp, ci, bh);
 }
 
+/* A call of the C method me from compiled code (the call site's cache holds it; the
+ * receiver's class was checked): arguments as for send_core, no keywords, no block. */
+VALUE kn_vm_jit_call_cfunc(VM *vm, const MethodEntry *me, CallInfo *ci) {
+  Frame *cfp = vm->cfp;
+  CallArgs ca;
+  VALUE *args = cfp->sp - ci->argc;
+  ca.recv = args[-1];
+  ca.argv = args;
+  ca.argc = ci->argc;
+  ca.kwh = Qnil;
+  ca.bh = Qnil;
+  ca.mid = ci->mid;
+  ca.flag = ci->flag;
+  return call_cfunc(vm, me, &ca);
+}
+
 /* Instance variable access from compiled code after its inline case missed: the
  * interpreter's cached paths (new slots, unset slots), then the full lookup. */
 VALUE kn_vm_jit_getivar(VM *vm, VALUE self, ID id, IvarCache *ic) {
@@ -1235,6 +1251,8 @@ KnSendResult kn_vm_jit_opt(VM *vm, int op, CallInfo *ci) {
       if (!bi_->jit_code && !(bi_->jit_flags & 1) &&                        \
           bi_->backedge_count >= (uint32_t)vm->opts.tier1_threshold)        \
         vm->jit_compile(vm, bi_);                                           \
+      if (bi_->jit_entries && bi_->jit_entries[pc - bi_->code])             \
+        vm->jit_osr_entries++;                                              \
       JIT_CHECK();                                                          \
     }                                                                       \
   } while (0)

@@ -140,6 +140,7 @@ typedef struct Options {
   int jit_mem_mib;        /* --jit-mem-size: bound on code + metadata, MiB (0: default) */
   bool jit_perf_map;      /* --jit-perf-map: write /tmp/perf-PID.map */
   bool jit_dump_disasm;   /* --jit-dump-disasm: print compiled code (Capstone) */
+  int jit_verbose;        /* --jit-verbose=N: N >= 1 prints one line per compile */
   bool warnings;          /* -W0 turns off */
 } Options;
 
@@ -179,7 +180,8 @@ struct VM {
   int gc_disabled;          /* > 0: allocation never collects (see kn_str_vprintf) */
   VALUE generic_ivars;      /* identity Hash: object -> Hash of ivars (non-T_OBJECT) */
   VALUE cref_main;          /* unused */
-  unsigned long long insns_executed;
+  unsigned long long insns_executed;  /* --jit-stats: instructions the interpreter ran */
+  unsigned long long jit_osr_entries; /* entries into compiled code at a loop's back edge */
 
   /* compile hook: set by main/api so vm/core can eval and require without reaching up */
   struct Iseq *(*compile)(VM *vm, const char *src, size_t len, const char *file, int line,

@@ -77,6 +77,8 @@ KnSendResult kn_vm_jit_invokesuper(VM *vm, CallInfo *ci, const Iseq *blockiseq);
 KN_OOL_INSNS(X)
 #undef X
 
+/* A monomorphic call of C method me (cached at the call site) from compiled code. */
+VALUE kn_vm_jit_call_cfunc(VM *vm, const MethodEntry *me, CallInfo *ci);
 /* getinstancevariable / setinstancevariable after compiled code's inline case missed. */
 VALUE kn_vm_jit_getivar(VM *vm, VALUE self, ID id, IvarCache *ic);
 void kn_vm_jit_setivar(VM *vm, VALUE self, ID id, VALUE v, IvarCache *ic);
