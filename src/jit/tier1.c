@@ -362,10 +362,10 @@ static bool gen_send_other(Gen *g, long pc, long len, CallInfo *ci, VALUE klass,
   const IvarCache *ic = ci->ivc;
   bool writer = me->type == ME_ATTR_WRITER;
   if (!ic || ic->klass != klass || argc != (writer ? 1 : 0)) return false;
-  if (!class_guard(g, klass, argc, miss_label)) return false;
   if (g->vm->cInteger == klass || g->vm->cNilClass == klass || g->vm->cTrueClass == klass ||
       g->vm->cFalseClass == klass)
     return false;
+  if (!class_guard(g, klass, argc, miss_label)) return false;
   add_dep(g, ci->mid);
   g->t->fast_sends++;
   x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, flags)));
@@ -400,19 +400,9 @@ static bool gen_send_other(Gen *g, long pc, long len, CallInfo *ci, VALUE klass,
 /* A send compiled with an inline frame push when the call site's cache holds a simple Ruby
  * method (required positional parameters only, locals on the stack) and the receiver's
  * class can be tested in a few instructions. Returns false (nothing emitted) otherwise. */
-static bool gen_send_fast(Gen *g, long pc, long len, CallInfo *ci, int miss_label) {
-  VM *vm = g->vm;
+static bool gen_send_one(Gen *g, long pc, long len, CallInfo *ci, VALUE klass, const MethodEntry *me,
+                         int miss_label) {
   X64Buf *b = &g->b;
-  const MethodEntry *me = ci->cache_me;
-  VALUE klass = ci->cache_klass;
-  if (!klass || ci->cache_serial != vm->method_serial) {
-    /* a call site not run yet (the first calls of a recursion compile the method before
-     * its later call sites ran): a call on self is assumed to see the current self's class */
-    const Frame *f = vm->cfp;
-    if (!(ci->flag & CI_FCALL) || !f || f->iseq != g->iseq) return false;
-    klass = kn_class_of(vm, f->self);
-    me = kn_method_lookup(vm, klass, ci->mid);
-  }
   if (!me) return false;
   if (ci->flag & (CI_ARGS_SPLAT | CI_ARGS_BLOCKARG | CI_KW_SPLAT)) return false;
   if (me->vis != VIS_PUBLIC && !(ci->flag & CI_FCALL)) return false;
@@ -495,10 +485,51 @@ static bool gen_send_fast(Gen *g, long pc, long len, CallInfo *ci, int miss_labe
   return true;
 }
 
+/* The receiver classes a call site has seen (the interpreter's cache and its profile), and
+ * for a call on self not run yet the current self's class (the first calls of a recursion
+ * compile the method before its later call sites ran). At most KN_CI_SEEN + 1. */
+static int send_candidates(Gen *g, const CallInfo *ci, VALUE *out) {
+  VM *vm = g->vm;
+  int n = 0;
+  if (ci->cache_klass && ci->cache_serial == vm->method_serial) out[n++] = ci->cache_klass;
+  for (int i = 0; i < ci->nseen; i++) {
+    VALUE k = ci->seen[i];
+    bool dup = false;
+    for (int j = 0; j < n; j++) dup |= out[j] == k;
+    /* a class seen long ago may have been collected: only live classes */
+    if (!dup && kn_gc_is_heap_object(vm, k) && (kn_is_type(k, T_CLASS) || kn_is_type(k, T_ICLASS)))
+      out[n++] = k;
+  }
+  if (n == 0) {
+    const Frame *f = vm->cfp;
+    if ((ci->flag & CI_FCALL) && f && f->iseq == g->iseq) out[n++] = kn_class_of(vm, f->self);
+  }
+  return n;
+}
+
+/* A send compiled for the classes its call site has seen: for each, a class guard and the
+ * call of what the method is (inline frame push, C call, attr slot), all ending at done;
+ * a receiver of another class jumps to miss. False when nothing could be compiled so. */
+static bool gen_send_fast(Gen *g, long pc, long len, CallInfo *ci, int miss, int done) {
+  VALUE klasses[KN_CI_SEEN + 1];
+  int n = send_candidates(g, ci, klasses);
+  bool any = false;
+  for (int i = 0; i < n; i++) {
+    int next = x64_label_new(&g->b);
+    if (gen_send_one(g, pc, len, ci, klasses[i], kn_method_lookup(g->vm, klasses[i], ci->mid), next)) {
+      any = true;
+      x64_jmp_label(&g->b, done);
+    }
+    x64_label_bind(&g->b, next);
+  }
+  if (any) x64_jmp_label(&g->b, miss);
+  return any;
+}
+
 static void gen_send(Gen *g, long pc, long len, CallInfo *ci, const Iseq *blockiseq) {
   int done = x64_label_new(&g->b);
   int miss = blockiseq ? -1 : add_cold(g, COLD_SEND, pc, len, 0, done);
-  if (miss >= 0 && gen_send_fast(g, pc, len, ci, miss)) {
+  if (miss >= 0 && gen_send_fast(g, pc, len, ci, miss, done)) {
     x64_label_bind(&g->b, done);   /* the guard's miss: the generic send, out of line */
     return;
   }

@@ -258,6 +258,11 @@ static inline const MethodEntry *ci_lookup(VM *vm, CallInfo *ci, VALUE klass) {
   if (ci->cache_klass == klass && ci->cache_serial == vm->method_serial) return ci->cache_me;
   const MethodEntry *me = kn_method_lookup(vm, klass, ci->mid);
   if (ci->cache_klass && ci->cache_klass != klass) ci->polymorphic++;
+  if (ci->nseen < KN_CI_SEEN) {   /* the profile of receiver classes */
+    int i = 0;
+    while (i < ci->nseen && ci->seen[i] != klass) i++;
+    if (i == ci->nseen) ci->seen[ci->nseen++] = klass;
+  }
   ci->cache_klass = klass;
   ci->cache_serial = vm->method_serial;
   ci->cache_me = me;

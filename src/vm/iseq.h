@@ -31,6 +31,7 @@ enum {
 };
 
 /* One call site: what to call and an inline cache. */
+enum { KN_CI_SEEN = 6 };
 typedef struct CallInfo {
   ID mid;
   int argc;                 /* stack arguments, excluding receiver and &blk value */
@@ -40,6 +41,8 @@ typedef struct CallInfo {
   uint32_t cache_serial;
   const MethodEntry *cache_me;
   uint32_t polymorphic;     /* number of cache misses that changed the class (profile) */
+  uint8_t nseen;            /* profile: the first KN_CI_SEEN receiver classes (tier 1 */
+  VALUE seen[KN_CI_SEEN];   /* compiles a guard for each); not marked by the GC */
   struct IvarCache *ivc;    /* attr_reader/attr_writer targets: ivar slot cache (lazy) */
 } CallInfo;
 
