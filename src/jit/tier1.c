@@ -866,7 +866,9 @@ static void gen_opt(Gen *g, long pc, long len, int op) {
 /* The out-of-line part of an opt_* instruction: its Float case, then the helper. */
 static void gen_opt_cold(Gen *g, const Cold *c) {
   int slow = x64_label_new(&g->b);
-  if (gen_opt_float(g, c->arg, slow)) x64_jmp_label(&g->b, c->done);
+  const CallInfo *ci = (const CallInfo *)g->iseq->code[c->pc + 1];
+  /* the Float case only where the profile saw one (code size; the helper has it too) */
+  if (ci->opt_hit && gen_opt_float(g, c->arg, slow)) x64_jmp_label(&g->b, c->done);
   x64_label_bind(&g->b, slow);
   gen_opt_slow(g, c->pc, c->len, c->arg);
   x64_jmp_label(&g->b, c->done);

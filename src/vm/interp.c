@@ -1186,6 +1186,7 @@ KnSendResult kn_vm_jit_opt(VM *vm, int op, CallInfo *ci) {
   int n = opt_operands(op);
   VALUE r = opt_slow(vm, op, sp - n);
   if (r != Qundef) {
+    ci->opt_hit = 1;
     KnSendResult res = {r, NULL};
     return res;
   }
@@ -1814,6 +1815,7 @@ loop_top:
     int n_ = opt_operands(op);                                                      \
     VALUE r_ = opt_slow(vm, op, sp - n_);                                           \
     if (r_ == Qundef) goto do_send_ci;                                              \
+    ci->opt_hit = 1;                                                                \
     sp -= n_ - 1;                                                                   \
     TOP() = r_;                                                                     \
     NEXT();                                                                         \

@@ -41,6 +41,7 @@ typedef struct CallInfo {
   uint32_t cache_serial;
   const MethodEntry *cache_me;
   uint32_t polymorphic;     /* number of cache misses that changed the class (profile) */
+  uint8_t opt_hit;          /* profile: an opt_* instruction's non-Fixnum fast path ran */
   uint8_t nseen;            /* profile: the first KN_CI_SEEN receiver classes (tier 1 */
   VALUE seen[KN_CI_SEEN];   /* compiles a guard for each); not marked by the GC */
   struct IvarCache *ivc;    /* attr_reader/attr_writer targets: ivar slot cache (lazy) */
