@@ -825,13 +825,12 @@ typedef enum { RK_ROUND, RK_FLOOR, RK_CEIL, RK_TRUNC } RoundKind;
 
 RoundMode kn_round_mode(VM *vm, VALUE opts) {
   if (!kn_is_type(opts, T_HASH)) return RM_UP;
-  VALUE h;
-  if (!kn_hash_lookup(vm, opts, kn_sym(vm, "half"), &h) || NIL_P(h)) {
-    VALUE keys = kn_hash_keys(vm, opts);
-    if (RARRAY_LEN(keys) > 0)
-      kn_raise(vm, vm->eArgumentError, "unknown keyword: %S", RARRAY_PTR(keys)[0]);
-    return RM_UP;
-  }
+  VALUE h = Qnil, keys = kn_hash_keys(vm, opts), half = kn_sym(vm, "half");
+  for (long i = 0; i < RARRAY_LEN(keys); i++)
+    if (RARRAY_PTR(keys)[i] != half)
+      kn_raise(vm, vm->eArgumentError, "unknown keyword: %S", RARRAY_PTR(keys)[i]);
+  kn_hash_lookup(vm, opts, half, &h);
+  if (NIL_P(h)) return RM_UP;   /* half: nil is the default */
   const char *s = NULL;
   if (SYMBOL_P(h)) s = kn_id_name(vm, SYM2ID(h));
   else if (kn_is_type(h, T_STRING)) s = kn_str_cstr(vm, h);

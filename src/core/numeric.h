@@ -84,6 +84,8 @@ VALUE kn_complex_mul_real(VM *vm, VALUE cpx, VALUE x);
 /* abs * e**(i*pi*ang) as CRuby builds (-x)**y: exact axes for half and whole turns (a Float
  * when the result is real), abs*cos(pi*ang) + abs*sin(pi*ang)i otherwise. */
 VALUE kn_complex_polar_pi(VM *vm, double abs, double ang);
+/* Math.sqrt of a Complex: the principal root as a Complex of Floats. */
+VALUE kn_complex_sqrt(VM *vm, VALUE c);
 
 /* ---- comparison errors (comparable.c) -------------------------------------------------- */
 

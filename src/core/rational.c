@@ -219,11 +219,21 @@ static bool f_real_p(VM *vm, VALUE v) {
   return k_numeric_p(vm, v) && RTEST(f_call0(vm, v, "real?"));
 }
 
+/* v.to_f: a Rational exactly rounded */
 static double f_to_dbl(VM *vm, VALUE v) {
   if (f_float_p(v)) return FV(v);
   if (int_p(v)) return kn_int_to_dbl(v);
   if (rat_p(v)) return kn_int_fdiv_dbl(NUM(v), DEN(v));
   return kn_num2dbl(vm, v);
+}
+
+double kn_rational_to_dbl(VALUE r) { return kn_int_to_dbl(NUM(r)) / kn_int_to_dbl(DEN(r)); }
+
+/* The implicit Float conversion of Math functions (CRuby's Get_Double), which converts a
+ * Rational's numerator and denominator separately: huge ones give NaN, as in CRuby. */
+static double math_dbl(VM *vm, VALUE v) {
+  if (rat_p(v)) return kn_rational_to_dbl(v);
+  return f_to_dbl(vm, v);
 }
 
 /* ---- rationalize: the simplest rational in [a, b) ------------------------------------------- */
@@ -849,7 +859,7 @@ static VALUE cpx_polar_v(VM *vm, VALUE abs, VALUE arg) {
     if (a == M_PI) return cpx_new(vm, f_neg(vm, abs), DBL(0.0));
     if (a == M_PI / 2) return cpx_new(vm, DBL(0.0), abs);
   }
-  double a = f_to_dbl(vm, arg);
+  double a = math_dbl(vm, arg);
   return cpx_new(vm, f_mul(vm, abs, DBL(cos(a))), f_mul(vm, abs, DBL(sin(a))));
 }
 
@@ -947,11 +957,11 @@ static VALUE cpx_abs_v(VM *vm, VALUE self) {
     if (!f_float_p(re) && f_float_p(im)) a = DBL(f_to_dbl(vm, a));
     return a;
   }
-  return DBL(hypot(f_to_dbl(vm, re), f_to_dbl(vm, im)));
+  return DBL(hypot(math_dbl(vm, re), math_dbl(vm, im)));
 }
 
 static VALUE cpx_arg_v(VM *vm, VALUE self) {
-  return DBL(atan2(f_to_dbl(vm, IM(self)), f_to_dbl(vm, RE(self))));
+  return DBL(atan2(math_dbl(vm, IM(self)), math_dbl(vm, RE(self))));
 }
 
 /* self ** n for a Fixnum n: repeated squaring; pure real or pure imaginary bases take a
@@ -988,7 +998,7 @@ static VALUE cpx_pow_v(VM *vm, VALUE self, VALUE o) {
   if (cpx_p(o) && f_exact_zero_p(vm, IM(o))) o = RE(o);
   if (k_numeric_p(vm, o) && f_exact_zero_p(vm, o)) return cpx_new(vm, INT2FIX(1), INT2FIX(0));
   if (cpx_p(o)) {   /* e**(o * log(self)) */
-    double r = f_to_dbl(vm, cpx_abs_v(vm, self)), theta = f_to_dbl(vm, cpx_arg_v(vm, self));
+    double r = math_dbl(vm, cpx_abs_v(vm, self)), theta = FV(cpx_arg_v(vm, self));
     double ore = f_to_dbl(vm, RE(o)), oim = f_to_dbl(vm, IM(o)), lr = log(r);
     double nr = exp(ore * lr - oim * theta), nt = theta * ore + oim * lr;
     return cpx_polar_v(vm, DBL(nr), DBL(nt));
@@ -1147,6 +1157,15 @@ static VALUE cpx_s_polar(ARGS) {
   if (argc == 1) return cpx_new(vm, argv[0], DBL(0.0));
   real_check(vm, argv[1]);
   return cpx_polar_v(vm, argv[0], argv[1]);
+}
+
+/* sqrt(a+bi) = sqrt((|z|+a)/2) + sqrt((|z|-a)/2) i, the imaginary part taking b's sign */
+VALUE kn_complex_sqrt(VM *vm, VALUE c) {
+  bool neg = f_signbit(vm, IM(c));
+  double re = math_dbl(vm, RE(c)), abs = math_dbl(vm, cpx_abs_v(vm, c));
+  double im = sqrt((abs - re) / 2.0);
+  re = sqrt((abs + re) / 2.0);
+  return cpx_new(vm, DBL(re), DBL(neg ? -im : im));
 }
 
 /* ---- Kernel#Complex ----------------------------------------------------------------------------- */

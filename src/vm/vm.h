@@ -404,6 +404,9 @@ bool kn_integer_p(VALUE v);                   /* Fixnum or Bignum */
 VALUE kn_rational_new(VM *vm, VALUE num, VALUE den);
 VALUE kn_rational_from_numeral(VM *vm, const char *numeral, int base);
 VALUE kn_complex_new(VM *vm, VALUE real, VALUE imag);
+/* A Rational as numerator.to_f / denominator.to_f: CRuby's implicit Float conversion
+ * (Math functions, Kernel#Float); Rational#to_f rounds exactly instead. */
+double kn_rational_to_dbl(VALUE r);
 
 /* ---- strings (src/core/string.c) -------------------------------------------------------- */
 VALUE kn_str_new(VM *vm, const char *ptr, long len);
