@@ -151,7 +151,8 @@ static VALUE to_rational(VM *vm, VALUE v) {
     VALUE vc = kn_class_name_of(vm, v), rc = kn_class_name_of(vm, r);
     kn_raise(vm, vm->eTypeError, "can't convert %V to Rational (%V#to_r gives %V)", vc, vc, rc);
   }
-  if (NIL_P(v)) kn_raise(vm, vm->eTypeError, "can't convert nil into Rational");
+  if (NIL_P(v) || v == Qtrue || v == Qfalse)
+    kn_raise(vm, vm->eTypeError, "can't convert %s into Rational", NIL_P(v) ? "nil" : v == Qtrue ? "true" : "false");
   kn_raise(vm, vm->eTypeError, "can't convert %V into Rational", kn_class_name_of(vm, v));
 }
 
@@ -789,7 +790,8 @@ static int conv_args(VM *vm, int argc, VALUE *argv, bool *exc) {
 }
 
 /* One argument of Rational(): Floats and Strings become Rationals, a Complex with an exact
- * zero imaginary part its real part. Qundef (when !exc) or an exception when invalid. */
+ * zero imaginary part its real part, an object without to_r its to_int if it has one.
+ * Qundef (when !exc) or an exception when invalid. */
 static VALUE rat_conv_arg(VM *vm, VALUE v, bool exc) {
   if (NIL_P(v)) {
     if (!exc) return Qundef;
@@ -805,7 +807,42 @@ static VALUE rat_conv_arg(VM *vm, VALUE v, bool exc) {
     }
     return r;
   }
+  if (!SPECIAL_CONST_P(v) && !k_numeric_p(vm, v) && !kn_respond_to(vm, v, kn_intern(vm, "to_r"), true) &&
+      kn_respond_to(vm, v, vm->id_to_int, true)) {
+    VALUE i = kn_funcall(vm, v, vm->id_to_int, 0, NULL);
+    if (int_p(i)) return i;
+  }
   return v;
+}
+
+/* Rational(a1[, a2]) once the arguments are converted (n: how many). Returns the result,
+ * or Qundef with *num and *den set to the two Integers to normalize (a zero denominator raises
+ * ZeroDivisionError even with exception: false, as in CRuby). */
+static VALUE rat_convert(VM *vm, int n, VALUE a1, VALUE a2, VALUE *num, VALUE *den) {
+  if (n == 1) {
+    if (int_p(a1)) { *num = a1; *den = INT2FIX(1); return Qundef; }
+    return to_rational(vm, a1);
+  }
+  if (rat_p(a1) && a2 == INT2FIX(1)) return a1;
+  if (!k_numeric_p(vm, a1) && !SPECIAL_CONST_P(a1) && kn_respond_to(vm, a1, kn_intern(vm, "to_r"), true))
+    a1 = to_rational(vm, a1);
+  if (!k_numeric_p(vm, a2) && !SPECIAL_CONST_P(a2) && kn_respond_to(vm, a2, kn_intern(vm, "to_r"), true))
+    a2 = to_rational(vm, a2);
+  if (k_numeric_p(vm, a1) && k_numeric_p(vm, a2) && (!int_p(a1) || !int_p(a2)))
+    return f_call1(vm, a1, "/", a2);
+  if (!int_p(a1) || !int_p(a2)) kn_raise(vm, vm->eTypeError, "not an integer");
+  *num = a1;
+  *den = a2;
+  return Qundef;
+}
+
+/* rat_convert with any exception turned into nil (exception: false) */
+static VALUE rat_convert_quiet(VM *vm, int n, VALUE a1, VALUE a2, VALUE *num, VALUE *den) {
+  volatile VALUE r = Qnil;
+  KN_TRY(vm) { r = rat_convert(vm, n, a1, a2, num, den); }
+  KN_CATCH(vm) { r = Qnil; }
+  KN_END(vm);
+  return r;
 }
 
 static VALUE k_Rational(ARGS) {
@@ -813,26 +850,11 @@ static VALUE k_Rational(ARGS) {
   bool exc;
   int n = conv_args(vm, argc, argv, &exc);
   VALUE a1 = rat_conv_arg(vm, argv[0], exc);
-  VALUE a2 = n > 1 ? rat_conv_arg(vm, argv[1], exc) : Qundef;
-  if (a1 == Qundef || (n > 1 && a2 == Qundef)) return Qnil;
-  if (rat_p(a1) && (n == 1 || a2 == INT2FIX(1))) return a1;
-  if (!int_p(a1) || (n > 1 && !int_p(a2))) {
-    if (!exc) {
-      volatile VALUE r = Qnil;
-      KN_TRY(vm) {
-        r = to_rational(vm, a1);
-        if (n > 1) r = rat_div_v(vm, r, to_rational(vm, a2));
-      }
-      KN_CATCH(vm) { r = Qnil; }
-      KN_END(vm);
-      return r;
-    }
-    VALUE r = to_rational(vm, a1);
-    if (n == 1) return r;
-    if (k_numeric_p(vm, a1) && k_numeric_p(vm, a2)) return f_call1(vm, a1, "/", a2);
-    return rat_div_v(vm, r, to_rational(vm, a2));
-  }
-  return rat_new(vm, a1, n > 1 ? a2 : INT2FIX(1));
+  VALUE a2 = n > 1 ? rat_conv_arg(vm, argv[1], exc) : INT2FIX(1);
+  if (a1 == Qundef || a2 == Qundef) return Qnil;
+  VALUE num = Qnil, den = Qnil;
+  VALUE r = exc ? rat_convert(vm, n, a1, a2, &num, &den) : rat_convert_quiet(vm, n, a1, a2, &num, &den);
+  return r == Qundef ? rat_new(vm, num, den) : r;
 }
 
 /* ---- Complex ----------------------------------------------------------------------------------- */
@@ -1201,6 +1223,8 @@ static VALUE k_Complex(ARGS) {
       if (!SPECIAL_CONST_P(a1) && kn_respond_to(vm, a1, kn_intern(vm, "to_c"), true))
         return kn_funcall(vm, a1, kn_intern(vm, "to_c"), 0, NULL);
       if (!exc) return Qnil;
+      if (a1 == Qtrue || a1 == Qfalse)
+        kn_raise(vm, vm->eTypeError, "can't convert %s into Complex", a1 == Qtrue ? "true" : "false");
       kn_raise(vm, vm->eTypeError, "can't convert %V into Complex", kn_class_name_of(vm, a1));
     }
     if (!f_real_p(vm, a1)) return a1;
