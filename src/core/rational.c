@@ -14,6 +14,7 @@
 #include "numeric.h"
 
 #define ARGS VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk
+#define NOARGS (void)argc; (void)argv; (void)blk   /* a method that takes no arguments */
 #define DBL(d) kn_float_new(vm, (d))
 #define FV(v) kn_float_value(v)
 
@@ -152,7 +153,8 @@ static VALUE to_rational(VM *vm, VALUE v) {
     kn_raise(vm, vm->eTypeError, "can't convert %V to Rational (%V#to_r gives %V)", vc, vc, rc);
   }
   if (NIL_P(v) || v == Qtrue || v == Qfalse)
-    kn_raise(vm, vm->eTypeError, "can't convert %s into Rational", NIL_P(v) ? "nil" : v == Qtrue ? "true" : "false");
+    kn_raise(vm, vm->eTypeError, "can't convert %s into Rational",
+             NIL_P(v) ? "nil" : v == Qtrue ? "true" : "false");
   kn_raise(vm, vm->eTypeError, "can't convert %V into Rational", kn_class_name_of(vm, v));
 }
 
@@ -175,7 +177,9 @@ static VALUE f_mul(VM *vm, VALUE a, VALUE b) {
   if (f_float_p(a) && f_float_p(b)) return DBL(FV(a) * FV(b));
   return kn_funcall(vm, a, vm->id_mult, 1, &b);
 }
-static VALUE f_call1(VM *vm, VALUE a, const char *op, VALUE b) { return kn_funcall(vm, a, id(vm, op), 1, &b); }
+static VALUE f_call1(VM *vm, VALUE a, const char *op, VALUE b) {
+  return kn_funcall(vm, a, id(vm, op), 1, &b);
+}
 static VALUE f_call0(VM *vm, VALUE a, const char *op) { return kn_funcall(vm, a, id(vm, op), 0, NULL); }
 static VALUE f_neg(VM *vm, VALUE a) {
   if (int_p(a)) return i_neg(vm, a);
@@ -262,6 +266,8 @@ static VALUE simplest_between(VM *vm, VALUE a, VALUE b) {
   }
 }
 
+/* Rational#rationalize(eps): the simplest rational within |eps|, found for |self| and the
+ * sign put back (so it is symmetric, as in CRuby). */
 static VALUE rat_rationalize_v(VM *vm, VALUE self, VALUE eps) {
   VALUE e = f_call0(vm, eps, "abs");
   bool neg = i_sign(NUM(self)) < 0;
@@ -299,6 +305,9 @@ static VALUE flo_rationalize_v(VM *vm, VALUE self, int argc, VALUE *argv) {
 
 /* ---- Rational arithmetic ------------------------------------------------------------------- */
 
+/* self + o (self - o when sub). The binary operators below share a shape: Integer and
+ * Rational operands stay exact, a Float makes a Float of self.to_f, anything else goes
+ * through o.coerce(self). */
 static VALUE rat_add_v(VM *vm, VALUE self, VALUE o, bool sub) {
   VALUE an = NUM(self), ad = DEN(self);
   if (int_p(o)) {   /* (an + o*ad)/ad stays in lowest terms */
@@ -342,7 +351,7 @@ static VALUE rat_pow_fix(VM *vm, VALUE self, VALUE n) {
   if (FIX2LONG(n) < 0) {
     if (num == INT2FIX(0)) zerodiv(vm);
     VALUE t = num; num = den; den = t;
-    n = INT2FIX(-FIX2LONG(n));
+    n = kn_int_new(vm, -FIX2LONG(n));
   }
   VALUE pn = kn_int_pow(vm, num, n), pd = kn_int_pow(vm, den, n);
   if (!int_p(pn) || !int_p(pd))   /* too big: Float like Integer#** */
@@ -350,6 +359,10 @@ static VALUE rat_pow_fix(VM *vm, VALUE self, VALUE n) {
   return rat_new(vm, pn, pd);
 }
 
+/* Rational ** x as CRuby: an exact zero exponent gives (1/1); 1, -1 and 0 to exact powers
+ * are computed, not approximated; Integer exponents are exact (a Bignum one warns and goes
+ * through Float); Float and non-integral Rational exponents give Float (or Complex for a
+ * negative base) results of self.to_f ** x. */
 static VALUE rat_pow_v(VM *vm, VALUE self, VALUE o) {
   if (k_numeric_p(vm, o) && f_exact_zero_p(vm, o)) return rat_from_int(vm, INT2FIX(1));
   if (rat_p(o) && DEN(o) == INT2FIX(1)) o = NUM(o);
@@ -376,7 +389,7 @@ static VALUE rat_pow_v(VM *vm, VALUE self, VALUE o) {
   return kn_num_coerce_bin(vm, self, o, vm->id_pow);
 }
 
-/* -1/0/1 comparing with an Integer or Rational; 2 for unordered */
+/* -1/0/1 comparing with an Integer or Rational */
 static int rat_cmp_c(VM *vm, VALUE self, VALUE o) {
   if (int_p(o)) {
     if (DEN(self) == INT2FIX(1)) return kn_int_cmp(NUM(self), o);
@@ -391,11 +404,11 @@ static VALUE rat_mul(ARGS) { (void)argc; (void)blk; return rat_mul_v(vm, self, a
 static VALUE rat_div(ARGS) { (void)argc; (void)blk; return rat_div_v(vm, self, argv[0]); }
 static VALUE rat_pow(ARGS) { (void)argc; (void)blk; return rat_pow_v(vm, self, argv[0]); }
 static VALUE rat_uminus(ARGS) {
-  (void)argc; (void)argv; (void)blk;
+  NOARGS;
   return rat_raw(vm, i_neg(vm, NUM(self)), DEN(self));
 }
 static VALUE rat_abs(ARGS) {
-  (void)argc; (void)argv; (void)blk;
+  NOARGS;
   return i_sign(NUM(self)) < 0 ? rat_raw(vm, i_neg(vm, NUM(self)), DEN(self)) : self;
 }
 
@@ -499,13 +512,13 @@ static VALUE rat_round(ARGS) { (void)blk; return rat_round_common(vm, self, argc
 
 /* ---- other Rational methods ------------------------------------------------------------------ */
 
-static VALUE rat_numerator(ARGS) { (void)vm; (void)argc; (void)argv; (void)blk; return NUM(self); }
-static VALUE rat_denominator(ARGS) { (void)vm; (void)argc; (void)argv; (void)blk; return DEN(self); }
-static VALUE rat_to_f(ARGS) { (void)argc; (void)argv; (void)blk; return DBL(kn_int_fdiv_dbl(NUM(self), DEN(self))); }
-static VALUE rat_to_r(ARGS) { (void)vm; (void)argc; (void)argv; (void)blk; return self; }
-static VALUE rat_zero_p(ARGS) { (void)vm; (void)argc; (void)argv; (void)blk; return KN_BOOL(NUM(self) == INT2FIX(0)); }
-static VALUE rat_positive_p(ARGS) { (void)vm; (void)argc; (void)argv; (void)blk; return KN_BOOL(i_sign(NUM(self)) > 0); }
-static VALUE rat_negative_p(ARGS) { (void)vm; (void)argc; (void)argv; (void)blk; return KN_BOOL(i_sign(NUM(self)) < 0); }
+static VALUE rat_numerator(ARGS) { (void)vm; NOARGS; return NUM(self); }
+static VALUE rat_denominator(ARGS) { (void)vm; NOARGS; return DEN(self); }
+static VALUE rat_to_f(ARGS) { NOARGS; return DBL(kn_int_fdiv_dbl(NUM(self), DEN(self))); }
+static VALUE rat_to_r(ARGS) { (void)vm; NOARGS; return self; }
+static VALUE rat_zero_p(ARGS) { (void)vm; NOARGS; return KN_BOOL(NUM(self) == INT2FIX(0)); }
+static VALUE rat_positive_p(ARGS) { (void)vm; NOARGS; return KN_BOOL(i_sign(NUM(self)) > 0); }
+static VALUE rat_negative_p(ARGS) { (void)vm; NOARGS; return KN_BOOL(i_sign(NUM(self)) < 0); }
 
 static VALUE rat_rationalize(ARGS) {
   (void)blk;
@@ -520,8 +533,8 @@ static VALUE rat_to_s_v(VM *vm, VALUE self, bool inspect) {
   if (inspect) kn_str_cat(vm, s, ")", 1);
   return s;
 }
-static VALUE rat_to_s(ARGS) { (void)argc; (void)argv; (void)blk; return rat_to_s_v(vm, self, false); }
-static VALUE rat_inspect(ARGS) { (void)argc; (void)argv; (void)blk; return rat_to_s_v(vm, self, true); }
+static VALUE rat_to_s(ARGS) { NOARGS; return rat_to_s_v(vm, self, false); }
+static VALUE rat_inspect(ARGS) { NOARGS; return rat_to_s_v(vm, self, true); }
 
 static VALUE hash_pair(VM *vm, uintptr_t seed, VALUE a, VALUE b) {
   uintptr_t h = seed ^ kn_hash_value(vm, a);
@@ -529,7 +542,7 @@ static VALUE hash_pair(VM *vm, uintptr_t seed, VALUE a, VALUE b) {
   h ^= h >> 29;
   return INT2FIX((intptr_t)(h >> 2));
 }
-static VALUE rat_hash(ARGS) { (void)argc; (void)argv; (void)blk; return hash_pair(vm, 0x5241, NUM(self), DEN(self)); }
+static VALUE rat_hash(ARGS) { NOARGS; return hash_pair(vm, 0x5241, NUM(self), DEN(self)); }
 
 /* ---- string parsing ---------------------------------------------------------------------------- */
 
@@ -692,8 +705,9 @@ static VALUE sc_cnum(VM *vm, Scan *s, char *buf) {
 }
 
 static bool sc_unit(Scan *s) {
-  if (s->p < s->e && (*s->p == 'i' || *s->p == 'I' || *s->p == 'j' || *s->p == 'J')) { s->p++; return true; }
-  return false;
+  if (s->p >= s->e || !*s->p || !strchr("iIjJ", *s->p)) return false;
+  s->p++;
+  return true;
 }
 
 /* real | [sign] [num] unit | real sign [num] unit | real '@' [sign] num. False when no
@@ -767,8 +781,8 @@ static VALUE str_conv_quiet(VM *vm, VALUE str, bool complex) {
   return r;
 }
 
-static VALUE str_to_r_m(ARGS) { (void)argc; (void)argv; (void)blk; return str_to_r(vm, self, false); }
-static VALUE str_to_c_m(ARGS) { (void)argc; (void)argv; (void)blk; return str_to_c(vm, self, false); }
+static VALUE str_to_r_m(ARGS) { NOARGS; return str_to_r(vm, self, false); }
+static VALUE str_to_c_m(ARGS) { NOARGS; return str_to_c(vm, self, false); }
 
 /* ---- Kernel#Rational ------------------------------------------------------------------------- */
 
@@ -1041,7 +1055,7 @@ static VALUE cpx_div(ARGS) { (void)argc; (void)blk; return cpx_divide(vm, self, 
 static VALUE cpx_fdiv(ARGS) { (void)argc; (void)blk; return cpx_divide(vm, self, argv[0], "fdiv"); }
 static VALUE cpx_pow(ARGS) { (void)argc; (void)blk; return cpx_pow_v(vm, self, argv[0]); }
 static VALUE cpx_uminus(ARGS) {
-  (void)argc; (void)argv; (void)blk;
+  NOARGS;
   return cpx_new(vm, f_neg(vm, RE(self)), f_neg(vm, IM(self)));
 }
 
@@ -1049,7 +1063,8 @@ static VALUE cpx_eq(ARGS) {
   (void)argc; (void)blk;
   VALUE o = argv[0];
   if (cpx_p(o)) return KN_BOOL(f_eq(vm, RE(self), RE(o)) && f_eq(vm, IM(self), IM(o)));
-  if (k_numeric_p(vm, o) && f_real_p(vm, o)) return KN_BOOL(f_eq(vm, RE(self), o) && f_zero_p(vm, IM(self)));
+  if (k_numeric_p(vm, o) && f_real_p(vm, o))
+    return KN_BOOL(f_eq(vm, RE(self), o) && f_zero_p(vm, IM(self)));
   return KN_BOOL(RTEST(kn_funcall(vm, o, vm->id_eq, 1, &self)));
 }
 
@@ -1071,27 +1086,28 @@ static VALUE cpx_coerce(ARGS) {
   (void)argc; (void)blk;
   VALUE o = argv[0];
   if (cpx_p(o)) return kn_ary_new_values(vm, 2, o, self);
-  if (k_numeric_p(vm, o) && f_real_p(vm, o)) return kn_ary_new_values(vm, 2, cpx_new(vm, o, INT2FIX(0)), self);
+  if (k_numeric_p(vm, o) && f_real_p(vm, o))
+    return kn_ary_new_values(vm, 2, cpx_new(vm, o, INT2FIX(0)), self);
   kn_raise(vm, vm->eTypeError, "%V can't be coerced into Complex", kn_class_name_of(vm, o));
 }
 
-static VALUE cpx_real(ARGS) { (void)vm; (void)argc; (void)argv; (void)blk; return RE(self); }
-static VALUE cpx_imag(ARGS) { (void)vm; (void)argc; (void)argv; (void)blk; return IM(self); }
-static VALUE cpx_rect(ARGS) { (void)argc; (void)argv; (void)blk; return kn_ary_new_values(vm, 2, RE(self), IM(self)); }
-static VALUE cpx_abs(ARGS) { (void)argc; (void)argv; (void)blk; return cpx_abs_v(vm, self); }
-static VALUE cpx_arg(ARGS) { (void)argc; (void)argv; (void)blk; return cpx_arg_v(vm, self); }
+static VALUE cpx_real(ARGS) { (void)vm; NOARGS; return RE(self); }
+static VALUE cpx_imag(ARGS) { (void)vm; NOARGS; return IM(self); }
+static VALUE cpx_rect(ARGS) { NOARGS; return kn_ary_new_values(vm, 2, RE(self), IM(self)); }
+static VALUE cpx_abs(ARGS) { NOARGS; return cpx_abs_v(vm, self); }
+static VALUE cpx_arg(ARGS) { NOARGS; return cpx_arg_v(vm, self); }
 static VALUE cpx_polar(ARGS) {
-  (void)argc; (void)argv; (void)blk;
+  NOARGS;
   VALUE a = cpx_abs_v(vm, self);
   return kn_ary_new_values(vm, 2, a, cpx_arg_v(vm, self));
 }
 static VALUE cpx_abs2(ARGS) {
-  (void)argc; (void)argv; (void)blk;
+  NOARGS;
   return f_add(vm, f_mul(vm, RE(self), RE(self)), f_mul(vm, IM(self), IM(self)));
 }
-static VALUE cpx_conj(ARGS) { (void)argc; (void)argv; (void)blk; return cpx_new(vm, RE(self), f_neg(vm, IM(self))); }
-static VALUE cpx_real_p(ARGS) { (void)vm; (void)self; (void)argc; (void)argv; (void)blk; return Qfalse; }
-static VALUE cpx_to_c(ARGS) { (void)vm; (void)argc; (void)argv; (void)blk; return self; }
+static VALUE cpx_conj(ARGS) { NOARGS; return cpx_new(vm, RE(self), f_neg(vm, IM(self))); }
+static VALUE cpx_real_p(ARGS) { (void)vm; (void)self; NOARGS; return Qfalse; }
+static VALUE cpx_to_c(ARGS) { (void)vm; NOARGS; return self; }
 
 static bool f_finite_p(VM *vm, VALUE v) {
   if (f_float_p(v)) return isfinite(FV(v));
@@ -1104,11 +1120,11 @@ static bool f_infinite_p(VM *vm, VALUE v) {
   return RTEST(f_call0(vm, v, "infinite?"));
 }
 static VALUE cpx_finite_p(ARGS) {
-  (void)argc; (void)argv; (void)blk;
+  NOARGS;
   return KN_BOOL(f_finite_p(vm, RE(self)) && f_finite_p(vm, IM(self)));
 }
 static VALUE cpx_infinite_p(ARGS) {
-  (void)argc; (void)argv; (void)blk;
+  NOARGS;
   return f_infinite_p(vm, RE(self)) || f_infinite_p(vm, IM(self)) ? INT2FIX(1) : Qnil;
 }
 
@@ -1129,10 +1145,10 @@ static VALUE cpx_format(VM *vm, VALUE self, bool inspect) {
   kn_str_cat(vm, s, inspect ? "i)" : "i", inspect ? 2 : 1);
   return s;
 }
-static VALUE cpx_to_s(ARGS) { (void)argc; (void)argv; (void)blk; return cpx_format(vm, self, false); }
-static VALUE cpx_inspect(ARGS) { (void)argc; (void)argv; (void)blk; return cpx_format(vm, self, true); }
+static VALUE cpx_to_s(ARGS) { NOARGS; return cpx_format(vm, self, false); }
+static VALUE cpx_inspect(ARGS) { NOARGS; return cpx_format(vm, self, true); }
 
-static VALUE cpx_hash(ARGS) { (void)argc; (void)argv; (void)blk; return hash_pair(vm, 0x4350, RE(self), IM(self)); }
+static VALUE cpx_hash(ARGS) { NOARGS; return hash_pair(vm, 0x4350, RE(self), IM(self)); }
 static VALUE cpx_eql(ARGS) {
   (void)argc; (void)blk;
   VALUE o = argv[0];
@@ -1151,18 +1167,23 @@ static VALUE cpx_to_real(VM *vm, VALUE self, const char *conv, const char *into,
 static VALUE cpx_to_i(ARGS) { (void)blk; return cpx_to_real(vm, self, "to_i", "Integer", argc, argv); }
 static VALUE cpx_to_f(ARGS) { (void)blk; return cpx_to_real(vm, self, "to_f", "Float", argc, argv); }
 static VALUE cpx_to_r(ARGS) { (void)blk; return cpx_to_real(vm, self, "to_r", "Rational", argc, argv); }
-static VALUE cpx_rationalize(ARGS) { (void)blk; return cpx_to_real(vm, self, "rationalize", "Rational", argc, argv); }
+static VALUE cpx_rationalize(ARGS) {
+  (void)blk;
+  return cpx_to_real(vm, self, "rationalize", "Rational", argc, argv);
+}
 
 static VALUE cpx_denominator(ARGS) {
-  (void)argc; (void)argv; (void)blk;
+  NOARGS;
   VALUE a = f_call0(vm, RE(self), "denominator"), b = f_call0(vm, IM(self), "denominator");
   return f_call1(vm, a, "lcm", b);
 }
 static VALUE cpx_numerator(ARGS) {
-  (void)argc; (void)argv; (void)blk;
+  NOARGS;
   VALUE d = cpx_denominator(vm, self, 0, NULL, Qnil);
-  VALUE r = f_mul(vm, f_call0(vm, RE(self), "numerator"), f_call1(vm, d, "/", f_call0(vm, RE(self), "denominator")));
-  VALUE i = f_mul(vm, f_call0(vm, IM(self), "numerator"), f_call1(vm, d, "/", f_call0(vm, IM(self), "denominator")));
+  VALUE fr = f_call1(vm, d, "/", f_call0(vm, RE(self), "denominator"));
+  VALUE fi = f_call1(vm, d, "/", f_call0(vm, IM(self), "denominator"));
+  VALUE r = f_mul(vm, f_call0(vm, RE(self), "numerator"), fr);
+  VALUE i = f_mul(vm, f_call0(vm, IM(self), "numerator"), fi);
   return cpx_new(vm, r, i);
 }
 
@@ -1243,20 +1264,20 @@ static VALUE k_Complex(ARGS) {
 
 /* ---- conversions on Integer, Float, nil, Numeric ------------------------------------------------ */
 
-static VALUE int_to_r(ARGS) { (void)argc; (void)argv; (void)blk; return rat_from_int(vm, self); }
-static VALUE flo_to_r(ARGS) { (void)argc; (void)argv; (void)blk; return dbl_to_r(vm, FV(self)); }
+static VALUE int_to_r(ARGS) { NOARGS; return rat_from_int(vm, self); }
+static VALUE flo_to_r(ARGS) { NOARGS; return dbl_to_r(vm, FV(self)); }
 static VALUE flo_rationalize(ARGS) { (void)blk; return flo_rationalize_v(vm, self, argc, argv); }
-static VALUE nil_to_r(ARGS) { (void)self; (void)argc; (void)argv; (void)blk; return rat_from_int(vm, INT2FIX(0)); }
-static VALUE nil_to_c(ARGS) { (void)self; (void)argc; (void)argv; (void)blk; return cpx_new(vm, INT2FIX(0), INT2FIX(0)); }
+static VALUE nil_to_r(ARGS) { (void)self; NOARGS; return rat_from_int(vm, INT2FIX(0)); }
+static VALUE nil_to_c(ARGS) { (void)self; NOARGS; return cpx_new(vm, INT2FIX(0), INT2FIX(0)); }
 
 static VALUE flo_numerator(ARGS) {
-  (void)argc; (void)argv; (void)blk;
+  NOARGS;
   double d = FV(self);
   if (isnan(d) || isinf(d)) return self;
   return NUM(dbl_to_r(vm, d));
 }
 static VALUE flo_denominator(ARGS) {
-  (void)argc; (void)argv; (void)blk;
+  NOARGS;
   double d = FV(self);
   if (isnan(d) || isinf(d)) return INT2FIX(1);
   return DEN(dbl_to_r(vm, d));
@@ -1271,11 +1292,17 @@ static VALUE num_quo(ARGS) {
   return rat_div_v(vm, to_rational(vm, self), o);
 }
 
-static VALUE num_i(ARGS) { (void)argc; (void)argv; (void)blk; return cpx_new(vm, INT2FIX(0), self); }
-static VALUE num_to_c(ARGS) { (void)argc; (void)argv; (void)blk; return cpx_new(vm, self, INT2FIX(0)); }
-static VALUE num_rect(ARGS) { (void)argc; (void)argv; (void)blk; return kn_ary_new_values(vm, 2, self, INT2FIX(0)); }
-static VALUE num_numerator(ARGS) { (void)argc; (void)argv; (void)blk; return f_call0(vm, f_call0(vm, self, "to_r"), "numerator"); }
-static VALUE num_denominator(ARGS) { (void)argc; (void)argv; (void)blk; return f_call0(vm, f_call0(vm, self, "to_r"), "denominator"); }
+static VALUE num_i(ARGS) { NOARGS; return cpx_new(vm, INT2FIX(0), self); }
+static VALUE num_to_c(ARGS) { NOARGS; return cpx_new(vm, self, INT2FIX(0)); }
+static VALUE num_rect(ARGS) { NOARGS; return kn_ary_new_values(vm, 2, self, INT2FIX(0)); }
+static VALUE num_numerator(ARGS) {
+  NOARGS;
+  return f_call0(vm, f_call0(vm, self, "to_r"), "numerator");
+}
+static VALUE num_denominator(ARGS) {
+  NOARGS;
+  return f_call0(vm, f_call0(vm, self, "to_r"), "denominator");
+}
 
 /* arg: 0 for a non-negative real, pi for a negative one (Floats: by sign bit; NaN is NaN) */
 static VALUE num_arg_v(VM *vm, VALUE self) {
@@ -1286,15 +1313,15 @@ static VALUE num_arg_v(VM *vm, VALUE self) {
   }
   return f_lt(vm, self, INT2FIX(0)) ? DBL(M_PI) : INT2FIX(0);
 }
-static VALUE num_arg(ARGS) { (void)argc; (void)argv; (void)blk; return num_arg_v(vm, self); }
+static VALUE num_arg(ARGS) { NOARGS; return num_arg_v(vm, self); }
 static VALUE num_polar(ARGS) {
-  (void)argc; (void)argv; (void)blk;
+  NOARGS;
   VALUE a = f_call0(vm, self, "abs");
   return kn_ary_new_values(vm, 2, a, num_arg_v(vm, self));
 }
 
-static VALUE int_rationalize(ARGS) { (void)argc; (void)argv; (void)blk; return rat_from_int(vm, self); }
-static VALUE nil_rationalize(ARGS) { (void)self; (void)argc; (void)argv; (void)blk; return rat_from_int(vm, INT2FIX(0)); }
+static VALUE int_rationalize(ARGS) { NOARGS; return rat_from_int(vm, self); }
+static VALUE nil_rationalize(ARGS) { (void)self; NOARGS; return rat_from_int(vm, INT2FIX(0)); }
 
 /* ---- registration ------------------------------------------------------------------------------- */
 
