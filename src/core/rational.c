@@ -838,7 +838,10 @@ static VALUE rat_convert(VM *vm, int n, VALUE a1, VALUE a2, VALUE *num, VALUE *d
     return to_rational(vm, a1);
   }
   if (rat_p(a1) && a2 == INT2FIX(1)) return a1;
-  if (!k_numeric_p(vm, a1) && !SPECIAL_CONST_P(a1) && kn_respond_to(vm, a1, kn_intern(vm, "to_r"), true))
+  /* CRuby converts a first argument with to_r even when it is a Numeric (not a Complex),
+   * the second only when it is not a Numeric */
+  if (!SPECIAL_CONST_P(a1) && !int_p(a1) && !rat_p(a1) && !cpx_p(a1) &&
+      kn_respond_to(vm, a1, kn_intern(vm, "to_r"), true))
     a1 = to_rational(vm, a1);
   if (!k_numeric_p(vm, a2) && !SPECIAL_CONST_P(a2) && kn_respond_to(vm, a2, kn_intern(vm, "to_r"), true))
     a2 = to_rational(vm, a2);
