@@ -230,18 +230,29 @@ static VALUE int_literal(Compiler *c, Node *n) {
   return kn_int_from_ll(c->vm, n->ival);
 }
 
+/* A rational/imaginary literal is a frozen Rational/Complex built here, once. */
+static VALUE number_literal(Compiler *c, Node *n) {
+  switch (n->kind) {
+  case N_INT: return int_literal(c, n);
+  case N_FLOAT: return kn_float_new(c->vm, n->fval);
+  case N_RATIONAL: return kn_rational_from_numeral(c->vm, n->str, n->aux);
+  case N_IMAGINARY: return kn_complex_new(c->vm, INT2FIX(0), number_literal(c, n->a));
+  default: return Qnil;
+  }
+}
+
 static bool static_literal(Node *n) {
   if (!n) return false;
   switch (n->kind) {
-  case N_INT: case N_FLOAT: case N_SYM: case N_NIL: case N_TRUE: case N_FALSE: return true;
+  case N_INT: case N_FLOAT: case N_RATIONAL: case N_IMAGINARY:
+  case N_SYM: case N_NIL: case N_TRUE: case N_FALSE: return true;
   default: return false;
   }
 }
 
 static VALUE static_value(Compiler *c, Node *n) {
   switch (n->kind) {
-  case N_INT: return int_literal(c, n);
-  case N_FLOAT: return kn_float_new(c->vm, n->fval);
+  case N_INT: case N_FLOAT: case N_RATIONAL: case N_IMAGINARY: return number_literal(c, n);
   case N_SYM: return ID2SYM(kn_intern2(c->vm, n->str, (long)n->len));
   case N_NIL: return Qnil;
   case N_TRUE: return Qtrue;
@@ -1459,7 +1470,7 @@ static void compile(Compiler *c, Node *n, bool used) {
     if (n->nlist == 0) { if (used) emit0(c, BIN_putnil, 1); break; }
     for (int i = 0; i < n->nlist; i++) compile(c, n->list[i], i == n->nlist - 1 ? used : false);
     break;
-  case N_INT: case N_FLOAT: case N_SYM:
+  case N_INT: case N_FLOAT: case N_RATIONAL: case N_IMAGINARY: case N_SYM:
     if (used) emit_putobject(c, static_value(c, n));
     break;
   case N_NIL: if (used) emit0(c, BIN_putnil, 1); break;

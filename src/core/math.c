@@ -12,6 +12,7 @@
 static double to_dbl(VM *vm, VALUE v) {
   if (kn_float_p(v)) return kn_float_value(v);
   if (kn_integer_p(v)) return kn_int_to_dbl(v);
+  if (kn_is_type(v, T_RATIONAL)) return kn_rational_to_dbl(v);
   const char *what;
   if (NIL_P(v)) what = "nil";
   else if (v == Qtrue) what = "true";
@@ -91,6 +92,7 @@ static VALUE m_hypot(ARGS) {
 
 static VALUE m_sqrt(ARGS) {
   UNUSED_ARGS;
+  if (kn_is_type(argv[0], T_COMPLEX)) return kn_complex_sqrt(vm, argv[0]);   /* as CRuby 3.1 */
   double x = to_dbl(vm, argv[0]);
   if (x < 0.0) domain_error(vm, "sqrt");
   if (x == 0.0) return F(0.0);

@@ -76,7 +76,7 @@ static uintptr_t mix64(uintptr_t h) {
 }
 
 /* "file:line: warning: msg" on $stderr, at the Ruby caller's location (unless -W0). */
-static void num_warn(VM *vm, const char *msg) {
+void kn_num_warn(VM *vm, const char *msg) {
   if (!vm->opts.warnings) return;
   VALUE bt = kn_backtrace(vm, 0);
   VALUE line = kn_str_new_cstr(vm, "");
@@ -151,15 +151,17 @@ static bool do_coerce(VM *vm, VALUE *x, VALUE *y, bool err) {
   return true;
 }
 
-static VALUE coerce_bin(VM *vm, VALUE x, VALUE y, ID op) {
+VALUE kn_num_coerce_bin(VM *vm, VALUE x, VALUE y, ID op) {
   do_coerce(vm, &x, &y, true);
   return kn_funcall(vm, x, op, 1, &y);
 }
+#define coerce_bin kn_num_coerce_bin
 
-static VALUE coerce_cmp(VM *vm, VALUE x, VALUE y, ID op) {
+VALUE kn_num_coerce_cmp(VM *vm, VALUE x, VALUE y, ID op) {
   if (!do_coerce(vm, &x, &y, false)) return Qnil;
   return kn_funcall(vm, x, op, 1, &y);
 }
+#define coerce_cmp kn_num_coerce_cmp
 
 static VALUE coerce_relop(VM *vm, VALUE x, VALUE y, ID op) {
   VALUE x0 = x, y0 = y;
@@ -216,6 +218,7 @@ VALUE kn_int_plus(VM *vm, VALUE a, VALUE b) {
   if (FIXNUM_P(a) && FIXNUM_P(b)) return kn_int_new(vm, FIX2LONG(a) + FIX2LONG(b));
   if (int_p(b)) return big_binop(vm, a, b, mpz_add);
   if (kn_float_p(b)) return DBL(kn_int_to_dbl(a) + FV(b));
+  if (FIXNUM_P(a) && kn_is_type(b, T_COMPLEX)) return kn_complex_plus_real(vm, b, a);
   return coerce_bin(vm, a, b, vm->id_plus);
 }
 
@@ -234,6 +237,7 @@ VALUE kn_int_mult(VM *vm, VALUE a, VALUE b) {
   }
   if (int_p(b)) return big_binop(vm, a, b, mpz_mul);
   if (kn_float_p(b)) return DBL(kn_int_to_dbl(a) * FV(b));
+  if (FIXNUM_P(a) && kn_is_type(b, T_COMPLEX)) return kn_complex_mul_real(vm, b, a);
   return coerce_bin(vm, a, b, vm->id_mult);
 }
 
@@ -279,14 +283,25 @@ static VALUE int_neg(VM *vm, VALUE a) {
 
 static VALUE int_abs_v(VM *vm, VALUE a) { return int_sign(a) < 0 ? int_neg(vm, a) : a; }
 
-/* Integer ** Integer/Float. Negative integer exponents give a Float (CRuby: a Rational). */
+/* x ** y for doubles: a negative x with a non-integral y gives a Complex, as in CRuby. */
+static VALUE dbl_pow(VM *vm, double x, double y) {
+  if (x < 0 && y != round(y)) return kn_complex_polar_pi(vm, pow(-x, y), y);
+  return DBL(pow(x, y));
+}
+
+/* Integer ** Integer/Float. A negative integer exponent gives a Rational (1 and -1 stay
+ * Integers); a negative base with a fractional Float exponent a Complex. */
 #define BIGPOW_LIMIT (32UL * 1024 * 1024)
-static VALUE int_pow(VM *vm, VALUE a, VALUE b) {
+VALUE kn_int_pow(VM *vm, VALUE a, VALUE b) {
   if (FIXNUM_P(b)) {
     intptr_t y = FIX2LONG(b);
     if (y < 0) {
       if (a == INT2FIX(0)) zerodiv(vm);
-      return DBL(pow(kn_int_to_dbl(a), (double)y));
+      if (a == INT2FIX(1)) return a;
+      if (a == INT2FIX(-1)) return (y & 1) ? a : INT2FIX(1);
+      VALUE d = kn_int_pow(vm, a, kn_int_new(vm, -y));
+      if (kn_float_p(d)) return DBL(1.0 / FV(d));   /* too big: CRuby's Float fallback */
+      return kn_rational_new(vm, INT2FIX(1), d);
     }
     if (FIXNUM_P(a)) {
       intptr_t x = FIX2LONG(a), r = 1;
@@ -300,7 +315,7 @@ static VALUE int_pow(VM *vm, VALUE a, VALUE b) {
       if (!ovf) return kn_int_new(vm, r);
     }
     if ((double)int_bitlen(a) * (double)y > (double)BIGPOW_LIMIT) {
-      num_warn(vm, "in a**b, b may be too big");
+      kn_num_warn(vm, "in a**b, b may be too big");
       return DBL(pow(kn_int_to_dbl(a), (double)y));
     }
     IntTmp t;
@@ -316,12 +331,13 @@ static VALUE int_pow(VM *vm, VALUE a, VALUE b) {
       return a;
     }
     if (a == INT2FIX(-1)) return mpz_even_p(RBIGNUM(b)->mp) ? INT2FIX(1) : a;
-    if (int_sign(b) > 0) num_warn(vm, "in a**b, b may be too big");
+    kn_num_warn(vm, "in a**b, b may be too big");
     return DBL(pow(kn_int_to_dbl(a), kn_int_to_dbl(b)));
   }
-  if (kn_float_p(b)) return DBL(pow(kn_int_to_dbl(a), FV(b)));  /* CRuby: Complex for (-x)**frac */
+  if (kn_float_p(b)) return dbl_pow(vm, kn_int_to_dbl(a), FV(b));
   return coerce_bin(vm, a, b, vm->id_pow);
 }
+#define int_pow kn_int_pow
 
 /* Exact-ish a / b for Integers whose doubles overflow: scale so the quotient has >= 66
  * significant bits and keep a sticky bit for the remainder, then round once. */
@@ -343,8 +359,7 @@ static double big_fdiv_exact(mpz_srcptr za, mpz_srcptr zb) {
  * (so the result can be off by the conversion roundings, exactly like CRuby); a Bignum
  * divisor, or a dividend too big for a double, takes the (near) exact quotient; a Bignum
  * dividend by a Fixnum divides the doubles. */
-static double int_fdiv_d(VM *vm, VALUE a, VALUE b) {
-  (void)vm;
+double kn_int_fdiv_dbl(VALUE a, VALUE b) {
   if (int_sign(b) == 0) return kn_int_to_dbl(a) / 0.0;
   IntTmp ta, tb;
   mpz_t x, y, g;
@@ -399,7 +414,7 @@ static VALUE int_pow_mod(ARGS) {
 static VALUE int_fdiv(ARGS) {
   (void)argc; (void)blk;
   VALUE b = argv[0];
-  if (int_p(b)) return DBL(int_fdiv_d(vm, self, b));
+  if (int_p(b)) return DBL(kn_int_fdiv_dbl(self, b));
   if (kn_float_p(b)) return DBL(kn_int_to_dbl(self) / FV(b));
   return coerce_bin(vm, self, b, kn_intern(vm, "fdiv"));
 }
@@ -806,18 +821,16 @@ static VALUE int_s_try_convert(ARGS) {
 
 /* ---- rounding ---------------------------------------------------------------------------- */
 
-typedef enum { RM_UP, RM_EVEN, RM_DOWN } RoundMode;
 typedef enum { RK_ROUND, RK_FLOOR, RK_CEIL, RK_TRUNC } RoundKind;
 
-static RoundMode round_mode(VM *vm, VALUE opts) {
+RoundMode kn_round_mode(VM *vm, VALUE opts) {
   if (!kn_is_type(opts, T_HASH)) return RM_UP;
-  VALUE h;
-  if (!kn_hash_lookup(vm, opts, kn_sym(vm, "half"), &h) || NIL_P(h)) {
-    VALUE keys = kn_hash_keys(vm, opts);
-    if (RARRAY_LEN(keys) > 0)
-      kn_raise(vm, vm->eArgumentError, "unknown keyword: %S", RARRAY_PTR(keys)[0]);
-    return RM_UP;
-  }
+  VALUE h = Qnil, keys = kn_hash_keys(vm, opts), half = kn_sym(vm, "half");
+  for (long i = 0; i < RARRAY_LEN(keys); i++)
+    if (RARRAY_PTR(keys)[i] != half)
+      kn_raise(vm, vm->eArgumentError, "unknown keyword: %S", RARRAY_PTR(keys)[i]);
+  kn_hash_lookup(vm, opts, half, &h);
+  if (NIL_P(h)) return RM_UP;   /* half: nil is the default */
   const char *s = NULL;
   if (SYMBOL_P(h)) s = kn_id_name(vm, SYM2ID(h));
   else if (kn_is_type(h, T_STRING)) s = kn_str_cstr(vm, h);
@@ -883,7 +896,7 @@ static VALUE int_round_common(VM *vm, VALUE self, int argc, VALUE *argv, RoundKi
   round_args(vm, argc, argv, &nd, &opts);
   if (nd == Qundef) return self;
   long n = num2int(vm, nd);
-  RoundMode mode = kind == RK_ROUND ? round_mode(vm, opts) : RM_UP;
+  RoundMode mode = kind == RK_ROUND ? kn_round_mode(vm, opts) : RM_UP;
   if (n >= 0) return self;
   return int_round_digits(vm, self, n, kind, mode);
 }
@@ -1114,7 +1127,7 @@ static VALUE flo_divmod(ARGS) {
 static VALUE flo_pow(ARGS) {
   (void)argc; (void)blk;
   VALUE b = argv[0];
-  if (num_p(b)) return DBL(pow(FV(self), num_dbl(b)));  /* CRuby: Complex for (-x)**frac */
+  if (num_p(b)) return dbl_pow(vm, FV(self), num_dbl(b));
   return coerce_bin(vm, self, b, vm->id_pow);
 }
 
@@ -1277,7 +1290,7 @@ static double round_exact(VM *vm, double x, long nd, RoundMode mode) {
   if (x < 0) mpz_neg(q, q);
   VALUE num = kn_big_new_mpz(vm, q), den = kn_big_new_mpz(vm, d);
   mpz_clears(n, d, q, r, NULL);
-  return int_fdiv_d(vm, num, den);
+  return kn_int_fdiv_dbl(num, den);
 }
 
 static VALUE flo_round(ARGS) {
@@ -1285,7 +1298,7 @@ static VALUE flo_round(ARGS) {
   VALUE ndv, opts;
   round_args(vm, argc, argv, &ndv, &opts);
   long nd = ndv == Qundef ? 0 : num2int(vm, ndv);
-  RoundMode mode = round_mode(vm, opts);
+  RoundMode mode = kn_round_mode(vm, opts);
   double x = FV(self);
   if (nd > 0) {
     if (x == 0.0 || !isfinite(x)) return self;
@@ -1529,7 +1542,6 @@ void kn_init_numeric(VM *vm) {
   kn_define_method(vm, N, "%", num_modulo, 1, 1);
   kn_define_method(vm, N, "remainder", num_remainder, 1, 1);
   kn_define_method(vm, N, "fdiv", num_fdiv, 1, 1);
-  kn_define_method(vm, N, "quo", num_fdiv, 1, 1);
   kn_define_method(vm, N, "to_int", num_to_int, 0, 0);
   kn_define_method(vm, N, "floor", num_floor, 0, 1);
   kn_define_method(vm, N, "ceil", num_ceil, 0, 1);

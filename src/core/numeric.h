@@ -59,6 +59,34 @@ VALUE kn_to_int(VM *vm, VALUE v);
 /* Kernel#Float semantics for any value (Strings parsed strictly), returns a C double. */
 double kn_to_dbl_conv(VM *vm, VALUE v);
 
+/* ---- arithmetic shared with rational.c (numeric.c) -------------------------------------- */
+
+/* CRuby's coercion protocol: y.coerce(x) then x' op y'. _bin raises TypeError "Y can't be
+ * coerced into X" when y cannot coerce; _cmp returns nil instead. */
+VALUE kn_num_coerce_bin(VM *vm, VALUE x, VALUE y, ID op);
+VALUE kn_num_coerce_cmp(VM *vm, VALUE x, VALUE y, ID op);
+/* Integer ** anything (Integer#**). */
+VALUE kn_int_pow(VM *vm, VALUE a, VALUE b);
+/* Integer#fdiv for two Integers, rounded as CRuby (Rational#to_f is num.fdiv(den)). */
+double kn_int_fdiv_dbl(VALUE a, VALUE b);
+/* "file:line: warning: msg" at the Ruby caller (unless -W0). */
+void kn_num_warn(VM *vm, const char *msg);
+/* The `half:` option of round(): RM_UP when opts is not a Hash or has no :half; raises
+ * ArgumentError for an unknown mode or keyword. */
+typedef enum { RM_UP, RM_EVEN, RM_DOWN } RoundMode;
+RoundMode kn_round_mode(VM *vm, VALUE opts);
+
+/* ---- Rational and Complex (rational.c) ---------------------------------------------------- */
+
+/* Complex + / * a Fixnum, componentwise (what Integer#+ and Integer#* do with a Complex). */
+VALUE kn_complex_plus_real(VM *vm, VALUE cpx, VALUE x);
+VALUE kn_complex_mul_real(VM *vm, VALUE cpx, VALUE x);
+/* abs * e**(i*pi*ang) as CRuby builds (-x)**y: exact axes for half and whole turns (a Float
+ * when the result is real), abs*cos(pi*ang) + abs*sin(pi*ang)i otherwise. */
+VALUE kn_complex_polar_pi(VM *vm, double abs, double ang);
+/* Math.sqrt of a Complex: the principal root as a Complex of Floats. */
+VALUE kn_complex_sqrt(VM *vm, VALUE c);
+
 /* ---- comparison errors (comparable.c) -------------------------------------------------- */
 
 /* ArgumentError "comparison of X with Y failed" (Y: inspect for special constants and

@@ -239,6 +239,54 @@ static void fmt_int_as_f(Fmt *f, VALUE v, int flags, long width, long prec) {
   put_padded(f, flags, width, RSTRING_PTR(body), RSTRING_LEN(body), RSTRING_LEN(body));
 }
 
+/* %f of a Rational: exact digits, the last one rounded half away from zero (CRuby). */
+static void fmt_rat_as_f(Fmt *f, VALUE v, int flags, long width, long prec) {
+  VM *vm = f->vm;
+  if (!(flags & FPREC)) prec = 6;
+  VALUE num = RRATIONAL(v)->num, den = RRATIONAL(v)->den;
+  bool neg = FIXNUM_P(num) ? FIX2LONG(num) < 0 : mpz_sgn(RBIGNUM(num)->mp) < 0;
+  /* q = round(|num| * 10**prec / den) = floor((2|num|*10**prec + den) / 2den) */
+  mpz_t a, d;
+  mpz_inits(a, d, NULL);
+  mpz_ui_pow_ui(d, 10, (unsigned long)prec);
+  kn_int_get_mpz(num, a);
+  mpz_abs(a, a);
+  mpz_mul(a, a, d);
+  mpz_mul_2exp(a, a, 1);
+  kn_int_get_mpz(den, d);
+  mpz_add(a, a, d);
+  mpz_mul_2exp(d, d, 1);
+  mpz_fdiv_q(a, a, d);
+  mpz_clear(d);
+  VALUE ds = kn_int_to_s_abs(vm, kn_big_take(vm, a), 10);
+  f->hold = ds;
+  /* the digits: ds with zeros in front to make at least prec + 1, the point before the last
+   * prec of them; then the sign and any zero padding go in front */
+  long nd = RSTRING_LEN(ds), lead = nd <= prec ? prec + 1 - nd : 0, ndig = lead + nd;
+  const char *sign = neg ? "-" : (flags & FPLUS) ? "+" : (flags & FSPACE) ? " " : "";
+  long slen = (long)strlen(sign);
+  long len = slen + ndig + (prec > 0 ? 1 : 0);
+  long zeros = (flags & FZERO) && !(flags & FMINUS) && (flags & FWIDTH) && width > len ? width - len : 0;
+  char *digits = kn_xmalloc((size_t)ndig), *buf = kn_xmalloc((size_t)(len + zeros)), *q = buf;
+  memset(digits, '0', (size_t)lead);
+  memcpy(digits + lead, RSTRING_PTR(ds), (size_t)nd);
+  memcpy(q, sign, (size_t)slen);
+  q += slen;
+  memset(q, '0', (size_t)zeros);
+  q += zeros;
+  memcpy(q, digits, (size_t)(ndig - prec));
+  q += ndig - prec;
+  if (prec > 0) {
+    *q++ = '.';
+    memcpy(q, digits + ndig - prec, (size_t)prec);
+    q += prec;
+  }
+  free(digits);
+  VALUE body = kn_str_new(vm, buf, (long)(q - buf));
+  free(buf);
+  put_padded(f, flags, width, RSTRING_PTR(body), RSTRING_LEN(body), RSTRING_LEN(body));
+}
+
 /* ---- floats -------------------------------------------------------------------------------- */
 
 /* CRuby formats floats with its own dtoa, which is correctly rounded except in one case: its
@@ -627,6 +675,7 @@ VALUE kn_sprintf(VM *vm, VALUE fmtv, int argc, const VALUE *argv) {
         p++;
         VALUE v = arg != Qundef ? arg : next_arg(&f);
         if (c == 'f' && kn_integer_p(v)) fmt_int_as_f(&f, v, flags, width, prec);
+        else if (c == 'f' && kn_is_type(v, T_RATIONAL)) fmt_rat_as_f(&f, v, flags, width, prec);
         else fmt_float(&f, kn_to_dbl_conv(vm, v), c, flags, width, prec);
         goto next;
       }

@@ -47,6 +47,10 @@ static void dump_node(FILE *f, const Node *n, int depth, const char *role) {
     else fprintf(f, " %lld", n->ival);
     break;
   case N_FLOAT: fprintf(f, " %.17g", n->fval); break;
+  case N_RATIONAL:
+    fprintf(f, " %s", n->str);
+    if (n->aux != 10) fprintf(f, " base %d", n->aux);
+    break;
   case N_STR: case N_XSTR: case N_SYM: case N_REGEX:
     fputs(" \"", f);
     for (size_t i = 0; i < n->len; i++) {

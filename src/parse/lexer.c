@@ -769,16 +769,35 @@ static void lex_number(Lexer *lx, Token *t, int neg) {
       }
     }
   }
-  int c = peekc(lx, 0);
-  if (c != -1 && is_ident_char(c)) {
-    if ((c == 'r' || c == 'i') && !is_ident_char(peekc(lx, 1)))
-      kn_lex_error(lx, lx->line, "rational and imaginary literals are not supported");
-    kn_lex_error(lx, lx->line, "syntax error, trailing `%c' in number", c);
-  }
+  /* Suffixes: `r` (not after an exponent), then `i`. As in CRuby they count only when no
+   * letter or '_' follows; otherwise the number ends before them and the letters lex as
+   * the next token (`1if x`, `1rescue nil`; `1ir` is then a syntax error). */
+  int has_exp = is_float && memchr(lx->buf, 'e', lx->buflen) != NULL;
+  int rational = 0, imag = 0, k = 0;
+  if (!has_exp && peekc(lx, k) == 'r') rational = 1, k++;
+  if (peekc(lx, k) == 'i') imag = 1, k++;
+  int after = peekc(lx, k);
+  if ((rational || imag) && after != -1 && (is_ident_char(after) && !is_digit(after)))
+    rational = imag = 0;
+  else
+    lx->p += k;
   buf_add(lx, 0);
   lx->buflen--;
   t->flags = neg ? TF_NEG : 0;
-  if (is_float) {
+  if (imag) t->flags |= TF_IMAG;
+  if (rational) {
+    /* keep the numeral: the compiler builds the exact value */
+    t->type = is_float ? T_FLOAT : T_INT;
+    t->flags |= TF_RATIONAL;
+    t->aux = base;
+    char *s = kn_arena_alloc(lx->arena, lx->buflen + 2);
+    size_t n = 0;
+    if (neg) s[n++] = '-';
+    memcpy(s + n, lx->buf, lx->buflen);
+    s[n + lx->buflen] = 0;
+    t->str = s;
+    t->len = n + lx->buflen;
+  } else if (is_float) {
     t->type = T_FLOAT;
     t->fval = strtod(lx->buf, NULL);
     if (neg) t->fval = -t->fval;
@@ -792,12 +811,12 @@ static void lex_number(Lexer *lx, Token *t, int neg) {
     } else {
       t->flags |= TF_BIG;
       char *s = kn_arena_alloc(lx->arena, lx->buflen + 2);
-      size_t k = 0;
-      if (neg) s[k++] = '-';
-      memcpy(s + k, lx->buf, lx->buflen);
-      s[k + lx->buflen] = 0;
+      size_t k2 = 0;
+      if (neg) s[k2++] = '-';
+      memcpy(s + k2, lx->buf, lx->buflen);
+      s[k2 + lx->buflen] = 0;
       t->str = s;
-      t->len = k + lx->buflen;
+      t->len = k2 + lx->buflen;
     }
   }
   lx->state = ST_END;

@@ -59,8 +59,11 @@ enum {
 /* String literal kinds (T_STRING_BEG aux). */
 enum { SK_STR, SK_XSTR, SK_REGEX, SK_SYM, SK_WORDS, SK_SYMBOLS, SK_CODE };
 
-/* Token flags. */
-enum { TF_BIG = 1, TF_NEG = 2 };
+/* Token flags. TF_RATIONAL / TF_IMAG: the number had an `r` / `i` suffix (`3r`, `1.5r`,
+ * `2i`, `1.5ri`). A rational keeps its numeral in str/len (digits without prefix or
+ * underscores, a '.' for decimals, '-' first when negative) and its base in aux, as TF_BIG
+ * does; an imaginary without `r` is an ordinary T_INT / T_FLOAT value. */
+enum { TF_BIG = 1, TF_NEG = 2, TF_RATIONAL = 4, TF_IMAG = 8 };
 
 typedef struct Token {
   int type;
@@ -71,7 +74,8 @@ typedef struct Token {
   size_t len;
   long long ival;    /* T_INT value, T_NTH_REF number */
   double fval;       /* T_FLOAT */
-  int flags;         /* TF_BIG: str = digits (with '-' if negative), TF_NEG: written with '-' */
+  int flags;         /* TF_BIG: str = digits (with '-' if negative), TF_NEG: written with '-',
+                        TF_RATIONAL, TF_IMAG: suffixes (see above) */
   int aux;           /* see the token kinds */
 } Token;
 

@@ -16,6 +16,9 @@ typedef struct Params Params;
  *              without prefix/underscores, aux = base (2, 8, 10, 16); a leading '-' in str
  *              for negative literals
  *   N_FLOAT    fval
+ *   N_RATIONAL str = numeral as written without prefix or underscores ("3", "1.25", "ff";
+ *              '-' first when negative), aux = base (2, 8, 10, 16)    (3r, 1.25r, 0xffr)
+ *   N_IMAGINARY a = the imaginary part: N_INT, N_FLOAT or N_RATIONAL   (2i, 1.5i, 3ri)
  *   N_STR      str,len (escapes already processed; may contain NUL bytes)
  *   N_DSTR     list = parts: N_STR or N_EVSTR   ("a#{b}c", adjacent literals "a" "b")
  *   N_EVSTR    a = expression inside #{ } (may be NULL for "#{}")
@@ -118,7 +121,7 @@ typedef struct Params Params;
  *              for **nil
  */
 #define KN_NODE_KINDS(X) \
-  X(N_INT) X(N_FLOAT) X(N_STR) X(N_DSTR) X(N_EVSTR) X(N_XSTR) X(N_SYM) X(N_DSYM) \
+  X(N_INT) X(N_FLOAT) X(N_RATIONAL) X(N_IMAGINARY) X(N_STR) X(N_DSTR) X(N_EVSTR) X(N_XSTR) X(N_SYM) X(N_DSYM) \
   X(N_REGEX) X(N_DREGEX) X(N_ARRAY) X(N_HASH) X(N_PAIR) X(N_RANGE) \
   X(N_NIL) X(N_TRUE) X(N_FALSE) X(N_SELF) \
   X(N_LVAR) X(N_IVAR) X(N_GVAR) X(N_CVAR) X(N_NTH_REF) X(N_CONST) X(N_COLON2) X(N_COLON3) \

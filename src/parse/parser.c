@@ -473,6 +473,47 @@ static Node *int_node(Parser *p, const Token *t) {
   return n;
 }
 
+/* The literal of a T_INT / T_FLOAT token: N_INT, N_FLOAT or N_RATIONAL, wrapped in an
+ * N_IMAGINARY for an `i` suffix. */
+static Node *number_node(Parser *p, const Token *t) {
+  Node *n;
+  if (t->flags & TF_RATIONAL) {
+    n = node(p, N_RATIONAL, t->line);
+    n->str = t->str;
+    n->len = t->len;
+    n->aux = t->aux;
+  } else if (t->type == T_INT) {
+    n = int_node(p, t);
+  } else {
+    n = node(p, N_FLOAT, t->line);
+    n->fval = t->fval;
+  }
+  if (t->flags & TF_IMAG) {
+    Node *im = node(p, N_IMAGINARY, t->line);
+    im->a = n;
+    n = im;
+  }
+  return n;
+}
+
+static bool numeric_literal(const Node *n) {
+  return n->kind == N_INT || n->kind == N_FLOAT || n->kind == N_RATIONAL || n->kind == N_IMAGINARY;
+}
+
+/* Flip the sign of a numeric literal written with a leading '-' (for -2 ** 2). */
+static void negate_literal(Node *n) {
+  switch (n->kind) {
+  case N_FLOAT: n->fval = -n->fval; break;
+  case N_INT:
+    if (n->flags & NF_BIG) n->str++;
+    else n->ival = -n->ival;
+    break;
+  case N_RATIONAL: n->str++; n->len--; break;   /* drop the '-' */
+  case N_IMAGINARY: negate_literal(n->a); break;
+  default: break;
+  }
+}
+
 /* ---- arguments ------------------------------------------------------------------------ */
 
 /* Collects call arguments: positional args and splats in order, label/=> pairs and **h in
@@ -1685,13 +1726,8 @@ static Node *parse_primary(Parser *p, int allow_cmd) {
   int line = p->tok.line;
   Node *n;
   switch (p->tok.type) {
-  case T_INT:
-    n = int_node(p, &p->tok);
-    next(p);
-    return n;
-  case T_FLOAT:
-    n = node(p, N_FLOAT, line);
-    n->fval = p->tok.fval;
+  case T_INT: case T_FLOAT:
+    n = number_node(p, &p->tok);
     next(p);
     return n;
   case T_CHAR:
@@ -2089,11 +2125,9 @@ static Node *parse_unary(Parser *p) {
   case T_INT: case T_FLOAT:
     if (p->tok.flags & TF_NEG) {
       Node *lit = parse_primary_postfix(p, 0);
-      if (at(p, T_POW) && (lit->kind == N_INT || lit->kind == N_FLOAT)) {
+      if (at(p, T_POW) && numeric_literal(lit)) {
         /* -2 ** 2 is -(2 ** 2) */
-        if (lit->kind == N_FLOAT) lit->fval = -lit->fval;
-        else if (lit->flags & NF_BIG) lit->str++;
-        else lit->ival = -lit->ival;
+        negate_literal(lit);
         next(p);
         skip_nl(p);
         Node *r = parse_binary(p, 15);

@@ -221,6 +221,8 @@ static void mark_children(VM *vm, VALUE v) {
     break;
   }
   case T_RANGE: kn_gc_mark(vm, RRANGE(v)->beg); kn_gc_mark(vm, RRANGE(v)->end); break;
+  case T_RATIONAL: kn_gc_mark(vm, RRATIONAL(v)->num); kn_gc_mark(vm, RRATIONAL(v)->den); break;
+  case T_COMPLEX: kn_gc_mark(vm, RCOMPLEX(v)->real); kn_gc_mark(vm, RCOMPLEX(v)->imag); break;
   case T_PROC: if (RPROC(v)->block) mark_block(vm, RPROC(v)->block); break;
   case T_ENV: {
     REnv *e = RENV(v);

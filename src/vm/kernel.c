@@ -277,6 +277,7 @@ static VALUE k_Float(ARGS) {
   }
   if (kn_float_p(v)) return v;
   if (kn_integer_p(v)) return kn_float_new(vm, kn_num2dbl(vm, v));
+  if (kn_is_type(v, T_RATIONAL)) return kn_float_new(vm, kn_rational_to_dbl(v));
   if (NIL_P(v)) {
     if (!exc) return Qnil;
     kn_raise(vm, vm->eTypeError, "can't convert nil into Float");

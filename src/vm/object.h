@@ -27,6 +27,8 @@ typedef enum {
   T_DATA,       /* C struct with mark/free callbacks (Method, Regexp, MatchData, ...) */
   T_CREF,       /* lexical scope record: class + parent */
   T_THROW,      /* internal: a break/return/throw in flight */
+  T_RATIONAL,   /* Rational: normalized Integer numerator/denominator (src/core/rational.c) */
+  T_COMPLEX,    /* Complex: real and imaginary parts, each any real Numeric */
   T__COUNT
 } ValueType;
 
@@ -118,6 +120,14 @@ typedef struct RRange { RBasic basic; VALUE beg; VALUE end; } RRange;
 
 typedef struct RBignum { RBasic basic; mpz_t mp; } RBignum;
 #define RBIGNUM(v) ((RBignum *)(v))
+
+/* Rational and Complex (src/core/rational.c): immutable (always frozen) pairs. A Rational
+ * keeps num/den in lowest terms with den > 0; a Complex's parts are whatever real Numerics
+ * it was built from (Integer, Float, Rational, ...), not canonicalized. */
+typedef struct RRational { RBasic basic; VALUE num; VALUE den; } RRational;
+#define RRATIONAL(v) ((RRational *)(v))
+typedef struct RComplex { RBasic basic; VALUE real; VALUE imag; } RComplex;
+#define RCOMPLEX(v) ((RComplex *)(v))
 
 struct Iseq;
 struct MethodEntry;

@@ -259,6 +259,8 @@ VM *kn_vm_new(void) {
   kn_include_module(vm, vm->cNumeric, vm->cComparable);
   vm->cInteger = kn_define_class(vm, "Integer", vm->cNumeric);
   vm->cFloat = kn_define_class(vm, "Float", vm->cNumeric);
+  vm->cRational = kn_define_class(vm, "Rational", vm->cNumeric);
+  vm->cComplex = kn_define_class(vm, "Complex", vm->cNumeric);
   vm->cString = kn_define_class(vm, "String", vm->cObject);
   kn_include_module(vm, vm->cString, vm->cComparable);
   kn_set_allocator(vm, vm->cString, T_STRING, NULL);
@@ -306,6 +308,7 @@ VM *kn_vm_new(void) {
   kn_init_vm_enumerator(vm);
   kn_init_comparable(vm);
   kn_init_numeric(vm);
+  kn_init_rational(vm);
   kn_init_math(vm);
   kn_init_string(vm);
   kn_init_array(vm);

@@ -401,6 +401,16 @@ VALUE kn_int_mod(VM *vm, VALUE a, VALUE b);
 VALUE kn_int_to_s(VM *vm, VALUE i, int base); /* String */
 VALUE kn_float_to_s(VM *vm, double d);        /* CRuby's shortest round-trip format */
 bool kn_integer_p(VALUE v);                   /* Fixnum or Bignum */
+/* Rational and Complex (src/core/rational.c). kn_rational_new takes Integers and normalizes
+ * (lowest terms, positive denominator; ZeroDivisionError for a zero one). The numeral of a
+ * rational literal is digits in `base`, a '.' allowed in base 10, '-' first if negative
+ * ("1.25" is 5/4). kn_complex_new keeps both parts as given. All results are frozen. */
+VALUE kn_rational_new(VM *vm, VALUE num, VALUE den);
+VALUE kn_rational_from_numeral(VM *vm, const char *numeral, int base);
+VALUE kn_complex_new(VM *vm, VALUE real, VALUE imag);
+/* A Rational as numerator.to_f / denominator.to_f: CRuby's implicit Float conversion
+ * (Math functions, Kernel#Float); Rational#to_f rounds exactly instead. */
+double kn_rational_to_dbl(VALUE r);
 
 /* ---- strings (src/core/string.c) -------------------------------------------------------- */
 VALUE kn_str_new(VM *vm, const char *ptr, long len);
@@ -464,6 +474,7 @@ void kn_flush_all(VM *vm);
 /* ---- core library initialisation: each src/core file provides one -------------------- */
 void kn_init_object(VM *vm);     /* BasicObject, Object, Module, Class, Kernel basics */
 void kn_init_numeric(VM *vm);    /* Numeric, Integer, Float, Math, Comparable? no: see below */
+void kn_init_rational(VM *vm);   /* Rational, Complex, Kernel#Rational/Complex, to_r/to_c */
 void kn_init_comparable(VM *vm);
 void kn_init_string(VM *vm);     /* String, Symbol */
 void kn_init_array(VM *vm);
