@@ -99,7 +99,7 @@ typedef struct Tier1 {
   CodeMem *mem;
   FILE *perf_map;       /* --jit-perf-map: /tmp/perf-PID.map, one line per unit */
   VALUE (*trampoline)(VM *vm, Frame *cfp, void *code);
-  long compiled, failed, entries, invalidations, blacklisted;
+  long compiled, failed, entries, invalidations, blacklisted, recompiles;
   uint64_t exits[EXIT__COUNT];
   uint64_t slow[SLOW__COUNT];
   uint64_t fast_sends;   /* monomorphic sends compiled with an inline frame push */
@@ -1283,7 +1283,8 @@ static bool tier1_compile(VM *vm, Iseq *iseq) {
 /* Takes unit u out of use: no new entries (the interpreter's and the entry cell), frames
  * running in it leave at their next check. The code itself stays (frames may be in it).
  * An iseq invalidated too often, or blacklisted, is not compiled again. */
-static void invalidate_unit(Tier1 *t, Unit *u, bool blacklist) {
+enum { INV_DEPENDENCY, INV_BLACKLIST, INV_REPROFILE };
+static void invalidate_unit(Tier1 *t, Unit *u, int why) {
   Iseq *iseq = u->iseq;
   u->invalid = 1;
   if (iseq->jit_unit == u) {
@@ -1291,11 +1292,14 @@ static void invalidate_unit(Tier1 *t, Unit *u, bool blacklist) {
     free(iseq->jit_entries);
     iseq->jit_entries = NULL;
     iseq->jit_unit = NULL;
-    if (blacklist || (iseq->jit_flags >> 1) + 1 >= REINVALIDATE_LIMIT) {
-      iseq->jit_flags |= 1;
-      t->blacklisted++;
+    /* a recompile for a grown profile happens at most once per instruction: not counted */
+    if (why != INV_REPROFILE) {
+      if (why == INV_BLACKLIST || (iseq->jit_flags >> 1) + 1 >= REINVALIDATE_LIMIT) {
+        iseq->jit_flags |= 1;
+        t->blacklisted++;
+      }
+      iseq->jit_flags += 2;    /* bits 1..: invalidation count */
     }
-    iseq->jit_flags += 2;    /* bits 1..: invalidation count */
   }
   t->invalidations++;
 }
@@ -1307,10 +1311,23 @@ static void tier1_invalidate(VM *vm, ID mid) {
     Unit *u = t->units[i];
     bool hit = false;
     for (int k = 0; k < u->ndeps && !hit; k++) hit = u->deps[k] == mid;
-    if (hit) invalidate_unit(t, u, false);
+    if (hit) invalidate_unit(t, u, INV_DEPENDENCY);
     else t->units[kept++] = u;
   }
   t->nunits = kept;
+}
+
+/* A profile the code of iseq was compiled from has grown (a Float seen by an opt_*
+ * instruction compiled without its Float case): drop the code; the next call or back edge
+ * compiles it again with the new profile. */
+static void tier1_reprofile(VM *vm, Iseq *iseq) {
+  Tier1 *t = t1(vm);
+  Unit *u = iseq->jit_unit;
+  if (!u) return;
+  for (long i = 0; i < t->nunits; i++)
+    if (t->units[i] == u) { t->units[i] = t->units[--t->nunits]; break; }
+  invalidate_unit(t, u, INV_REPROFILE);
+  t->recompiles++;
 }
 
 static VALUE tier1_enter(VM *vm, Frame *cfp, void *code) {
@@ -1322,7 +1339,7 @@ static VALUE tier1_enter(VM *vm, Frame *cfp, void *code) {
     /* nearly every entry ends in a side exit: the interpreter alone is cheaper */
     for (long i = 0; i < t->nunits; i++)
       if (t->units[i] == u) { t->units[i] = t->units[--t->nunits]; break; }
-    invalidate_unit(t, u, true);
+    invalidate_unit(t, u, INV_BLACKLIST);
     return Qundef;   /* nothing ran: cfp->pc/sp are as the interpreter left them */
   }
   return t->trampoline(vm, cfp, code);
@@ -1342,6 +1359,7 @@ void kn_jit_init(VM *vm) {
   vm->jit_compile = tier1_compile;
   vm->jit_enter = tier1_enter;
   vm->jit_invalidate = tier1_invalidate;
+  vm->jit_reprofile = tier1_reprofile;
 }
 
 /* One "key: value" line per counter (tests/run's JIT checks read them by key). */
@@ -1360,6 +1378,7 @@ void kn_jit_print_stats(VM *vm, FILE *out) {
   fprintf(out, "osr_entries: %llu    (entries at a loop's back edge)\n", (unsigned long long)vm->jit_osr_entries);
   fprintf(out, "invalidations: %ld\n", t->invalidations);
   fprintf(out, "blacklisted: %ld\n", t->blacklisted);
+  fprintf(out, "recompiles: %ld    (code dropped because its profile grew)\n", t->recompiles);
   fprintf(out, "fast_sends: %llu    (call sites compiled with an inline frame push)\n",
           (unsigned long long)t->fast_sends);
   fprintf(out, "code_bytes: %zu\n", t->code_bytes);

@@ -1186,7 +1186,11 @@ KnSendResult kn_vm_jit_opt(VM *vm, int op, CallInfo *ci) {
   int n = opt_operands(op);
   VALUE r = opt_slow(vm, op, sp - n);
   if (r != Qundef) {
-    ci->opt_hit = 1;
+    if (!ci->opt_hit) {
+      /* the profile changed under compiled code that lacks this case: recompile it */
+      ci->opt_hit = 1;
+      if (vm->jit_reprofile && op != BIN_opt_aref && op != BIN_opt_aset) vm->jit_reprofile(vm, (Iseq *)cfp->iseq);
+    }
     KnSendResult res = {r, NULL};
     return res;
   }

@@ -226,6 +226,7 @@ struct VM {
   bool (*jit_compile)(VM *vm, struct Iseq *iseq);
   VALUE (*jit_enter)(VM *vm, Frame *cfp, void *code);
   void (*jit_invalidate)(VM *vm, ID mid);   /* see kn_vm_method_changed */
+  void (*jit_reprofile)(VM *vm, struct Iseq *iseq);  /* profile grew: recompile iseq */
   void *regexp_cache;
   void *mcache;           /* global method cache (class.c kn_method_lookup) */
   uint64_t rand_state[4];

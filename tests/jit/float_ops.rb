@@ -1,7 +1,10 @@
 # flags: --jit-tier1-threshold=1
 # check: compiled_iseqs >= 2
 # check: opt_slow <= 2000
-# Float arithmetic and comparisons inline (flonums, and a flonum with a Integer), with
+# check: recompiles >= 1
+# Float arithmetic and comparisons inline (flonums, and a flonum with a Integer): code
+# compiled before the first Float is recompiled when one comes. Heap Floats, -0.0, NaN and
+# Infinity go through the helper; results as CRuby's. Flonums, with
 # heap Floats, -0.0, NaN and Infinity through the helper: results as CRuby's.
 def f(a, b)
   [a + b, a - b, a * b, a / b, a < b, a <= b, a > b, a >= b]
