@@ -4,8 +4,7 @@
 # check: recompiles >= 1
 # Float arithmetic and comparisons inline (flonums, and a flonum with a Integer): code
 # compiled before the first Float is recompiled when one comes. Heap Floats, -0.0, NaN and
-# Infinity go through the helper; results as CRuby's. Flonums, with
-# heap Floats, -0.0, NaN and Infinity through the helper: results as CRuby's.
+# Infinity go through the helper; results as CRuby's.
 def f(a, b)
   [a + b, a - b, a * b, a / b, a < b, a <= b, a > b, a >= b]
 end
