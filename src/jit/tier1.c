@@ -160,11 +160,11 @@ typedef struct Gen {
 
 /* A slow path moved out of line: the hot code jumps to `entry`, the cold code emitted
  * after all instructions does the work and jumps back to `done` (or exits). */
-enum { COLD_EXIT, COLD_OPT, COLD_SEND, COLD_GETIVAR, COLD_SETIVAR };
+enum { COLD_EXIT, COLD_OPT, COLD_SEND, COLD_GETIVAR, COLD_SETIVAR, COLD_IVAR_APPEND };
 typedef struct Cold {
   int kind;
   long pc, len;         /* the instruction (COLD_EXIT: the pc to resume at) */
-  int arg;              /* COLD_EXIT: reason; COLD_OPT: opcode */
+  int arg;              /* COLD_EXIT: reason; COLD_OPT: opcode; COLD_IVAR_APPEND: miss label */
   int entry, done;      /* labels */
 } Cold;
 
@@ -875,7 +875,7 @@ static void gen_opt_cold(Gen *g, const Cold *c) {
 }
 
 /* rax = self if it is a T_OBJECT of the cache's class, else jumps to miss; rcx = cache. */
-static void ivar_self_guard(Gen *g, const IvarCache *ic, bool writable, int miss) {
+static void ivar_self_guard(Gen *g, const IvarCache *ic, bool writable, int miss, int beyond) {
   X64Buf *b = &g->b;
   x64_mov_rm(b, RAX, x64_mem(R12, offsetof(Frame, self)));
   x64_test_ri(b, RAX, 7);
@@ -897,7 +897,7 @@ static void ivar_self_guard(Gen *g, const IvarCache *ic, bool writable, int miss
   x64_mov32_rm(b, RCX, x64_mem(RCX, offsetof(IvarCache, index)));
   x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RObject, numiv)));
   x64_alu_rr(b, ALU_CMP, RCX, RDX);
-  x64_jcc_label(b, CC_AE, miss);                  /* unset or new slot: the helper */
+  x64_jcc_label(b, CC_AE, beyond);                /* a slot past the used ones */
   x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RObject, ivptr)));
 }
 
@@ -906,7 +906,7 @@ static void gen_getivar(Gen *g, long pc, long len) {
   const IvarCache *ic = (const IvarCache *)g->iseq->code[pc + 2];
   int done = x64_label_new(b);
   int miss = add_cold(g, COLD_GETIVAR, pc, len, 0, done);
-  ivar_self_guard(g, ic, false, miss);
+  ivar_self_guard(g, ic, false, miss, miss);
   x64_mov_rm(b, RAX, x64_mem_idx(RDX, RCX, 8, 0));
   x64_alu_ri(b, ALU_CMP, RAX, (int32_t)Qundef);
   x64_jcc_label(b, CC_E, miss);
@@ -933,7 +933,8 @@ static void gen_setivar(Gen *g, long pc, long len) {
   const IvarCache *ic = (const IvarCache *)g->iseq->code[pc + 2];
   int done = x64_label_new(b);
   int miss = add_cold(g, COLD_SETIVAR, pc, len, 0, done);
-  ivar_self_guard(g, ic, true, miss);
+  int append = add_cold(g, COLD_IVAR_APPEND, pc, len, miss, done);
+  ivar_self_guard(g, ic, true, miss, append);
   x64_mov_rm(b, RAX, STK(1));
   x64_mov_mr(b, x64_mem_idx(RDX, RCX, 8, 0), RAX);
   x64_alu_ri(b, ALU_SUB, R14, 8);
@@ -955,6 +956,39 @@ static void gen_setivar_cold(Gen *g, const Cold *c) {
   x64_jmp_label(b, c->done);
 }
 
+/* setinstancevariable of the next slot of a T_OBJECT (the first stores of `initialize`),
+ * as the interpreter's ivar_store_fast: rax = self, rcx = slot index, rdx = numiv <= rcx.
+ * A gap, or no room in the slots, goes to the helper. */
+static void gen_ivar_append_cold(Gen *g, const Cold *c) {
+  X64Buf *b = &g->b;
+  int miss = c->arg, have = x64_label_new(b), store = x64_label_new(b);
+  x64_alu_rr(b, ALU_CMP, RCX, RDX);
+  x64_jcc_label(b, CC_NE, miss);
+  x64_mov_rm(b, RSI, x64_mem(RAX, offsetof(RObject, numiv)));   /* numiv | capa << 32 */
+  x64_shift_ri(b, SH_SHR, RSI, 32);
+  x64_test_rr(b, RSI, RSI);
+  x64_jcc_label(b, CC_NE, have);
+  x64_alu_ri(b, ALU_CMP, RCX, KN_OBJ_EMBED);                    /* no slots yet: embedded */
+  x64_jcc_label(b, CC_AE, miss);
+  x64_lea(b, RSI, x64_mem(RAX, offsetof(RObject, embed)));
+  x64_mov_mr(b, x64_mem(RAX, offsetof(RObject, ivptr)), RSI);
+  x64_mov_ri(b, RSI, KN_OBJ_EMBED);
+  x64_jmp_label(b, store);
+  x64_label_bind(b, have);
+  x64_alu_rr(b, ALU_CMP, RCX, RSI);
+  x64_jcc_label(b, CC_AE, miss);
+  x64_label_bind(b, store);
+  x64_shift_ri(b, SH_SHL, RSI, 32);
+  x64_lea(b, RDX, x64_mem(RCX, 1));
+  x64_alu_rr(b, ALU_OR, RDX, RSI);
+  x64_mov_mr(b, x64_mem(RAX, offsetof(RObject, numiv)), RDX);   /* numiv = index + 1 */
+  x64_mov_rm(b, RDX, x64_mem(RAX, offsetof(RObject, ivptr)));
+  x64_mov_rm(b, RSI, STK(1));
+  x64_mov_mr(b, x64_mem_idx(RDX, RCX, 8, 0), RSI);
+  x64_alu_ri(b, ALU_SUB, R14, 8);
+  x64_jmp_label(b, c->done);
+}
+
 /* Emits the slow paths collected while compiling the instructions. */
 static void emit_cold(Gen *g) {
   for (int i = 0; i < g->ncold; i++) {   /* (cold code may add more: COLD_EXITs) */
@@ -970,6 +1004,7 @@ static void emit_cold(Gen *g) {
       break;
     case COLD_GETIVAR: gen_getivar_cold(g, &c); break;
     case COLD_SETIVAR: gen_setivar_cold(g, &c); break;
+    case COLD_IVAR_APPEND: gen_ivar_append_cold(g, &c); break;
     }
   }
 }
@@ -1396,3 +1431,4 @@ void kn_jit_print_stats(VM *vm, FILE *out) {
 _Static_assert(offsetof(Frame, defvis) == offsetof(Frame, flags) + 4, "flags+defvis: one 8-byte store");
 _Static_assert(offsetof(Frame, mid) >= offsetof(Frame, argc) + 8, "argc: an 8-byte store");
 _Static_assert(offsetof(Iseq, backedge_count) == offsetof(Iseq, call_count) + 4, "call_count: 64-bit add");
+_Static_assert(offsetof(RObject, capa) == offsetof(RObject, numiv) + 4, "numiv+capa: one 8-byte access");
