@@ -1092,7 +1092,7 @@ static inline bool flo_operands(VALUE a, VALUE b, double *da, double *db) {
  * send: the result, or Qundef when the instruction must send (an operand type without a
  * fast path, a redefined operator, Fixnum overflow). The caller has saved pc and sp (this
  * may allocate or raise FrozenError). */
-static inline VALUE opt_slow(VM *vm, int op, const VALUE *v) {
+static inline __attribute__((always_inline)) VALUE opt_slow(VM *vm, int op, const VALUE *v) {
   VALUE a = v[0], b = v[1];
   uint32_t rb = vm->redefined_basic;
   double da, db;
@@ -1180,11 +1180,16 @@ static inline VALUE opt_slow(VM *vm, int op, const VALUE *v) {
   }
 }
 
+/* opt_slow out of line, for compiled code (the interpreter inlines its own copies). */
+static __attribute__((noinline)) VALUE opt_slow_call(VM *vm, int op, const VALUE *v) {
+  return opt_slow(vm, op, v);
+}
+
 KnSendResult kn_vm_jit_opt(VM *vm, int op, CallInfo *ci) {
   Frame *cfp = vm->cfp;
   VALUE *sp = cfp->sp;
   int n = opt_operands(op);
-  VALUE r = opt_slow(vm, op, sp - n);
+  VALUE r = opt_slow_call(vm, op, sp - n);
   if (r != Qundef) {
     if (!ci->opt_hit) {
       /* the profile changed under compiled code that lacks this case: recompile it */
@@ -1236,7 +1241,7 @@ KnSendResult kn_vm_jit_opt(VM *vm, int op, CallInfo *ci) {
 #define JIT_CHECK()                                                         \
   do {                                                                      \
     const Iseq *ji_ = cfp->iseq;                                            \
-    while (ji_ && ji_->jit_entries) {                                       \
+    while (__builtin_expect(ji_ && ji_->jit_entries, 0)) {                  \
       void *e_ = ji_->jit_entries[pc - ji_->code];                          \
       if (!e_) break;                                                       \
       cfp->pc = pc;                                                         \
@@ -1534,18 +1539,21 @@ OOL_INSN(definesmethod) {
 
 VALUE kn_vm_exec(VM *vm) {
 #if !KN_DISPATCH_SWITCH
-  static const void *const dispatch_plain[BIN__COUNT] = {
+  /* The table dispatch jumps through: a static array (addressed without a register).
+   * With --jit-stats it holds the counting stubs instead (process-wide: every VM of the
+   * process counts once one does). */
+  static const void *dispatch[BIN__COUNT] = {
 #define INSN(name, ops, pop, push, doc) &&L_##name,
 #include "../compile/insns.def"
 #undef INSN
   };
-  /* --jit-stats: every dispatch goes through a counting stub first */
   static const void *const dispatch_count[BIN__COUNT] = {
 #define INSN(name, ops, pop, push, doc) &&C_##name,
 #include "../compile/insns.def"
 #undef INSN
   };
-  const void *const *dispatch = vm->opts.jit_stats ? dispatch_count : dispatch_plain;
+  if (vm->opts.jit_stats && dispatch[0] != dispatch_count[0])
+    memcpy((void *)dispatch, dispatch_count, sizeof dispatch);
 #else
   const bool counting = vm->opts.jit_stats;
 #endif
