@@ -1813,10 +1813,10 @@ loop_top:
 /* Fixnum operands inline; every other fast path in opt_slow; then the send. */
 #define ARITH_FAST(name, bop, fixop)                                                \
   CASE(name) {                                                                      \
-    ci = (CallInfo *)INSN_OP(0);                                                    \
     LEAF(2);                                                                        \
     VALUE a = sp[-2], b = sp[-1];                                                   \
     if (FIXNUM_P(a) && FIXNUM_P(b) && !(vm->redefined_basic & (bop))) { fixop }     \
+    ci = (CallInfo *)pc[-1];   /* loaded only off the Fixnum path */               \
     cfp->pc = pc;                                                                   \
     cfp->sp = sp;                                                                   \
     OPT_SLOW(BIN_##name);                                                           \
