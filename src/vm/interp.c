@@ -300,9 +300,7 @@ static VALUE *normalize_args(VM *vm, VALUE *args, int argc, uint32_t flag, VALUE
     for (long i = 0; i < n; i++) args[argc - 1 + i] = RARRAY_PTR(a)[i];
     argc = argc - 1 + (int)n;
   }
-  if (!NIL_P(kwh) && (flag & CI_KW_SPLAT) && kn_hash_size(kwh) == 0 && !(flag & CI_ARGS_SPLAT)) {
-    /* **{} passes nothing */
-  }
+  if (!NIL_P(kwh) && kn_hash_size(kwh) == 0) kwh = Qnil;   /* **{} passes nothing */
   *kwh_out = kwh;
   *argc_out = argc;
   return args + argc;
