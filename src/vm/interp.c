@@ -1825,7 +1825,7 @@ loop_top:
     int n_ = opt_operands(op);                                                      \
     VALUE r_ = opt_slow(vm, op, sp - n_);                                           \
     if (r_ == Qundef) goto do_send_ci;                                              \
-    ci->opt_hit = 1;                                                                \
+    if (!ci->opt_hit) ci->opt_hit = 1;                                              \
     sp -= n_ - 1;                                                                   \
     TOP() = r_;                                                                     \
     NEXT();                                                                         \
