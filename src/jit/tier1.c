@@ -46,8 +46,7 @@
 #define EXIT_REASONS(X)                                                                     \
   X(EXIT_UNSUPPORTED, "exit_unsupported", "instruction not compiled (runs in the interpreter)") \
   X(EXIT_CALLEE_INTERP, "exit_callee_interp", "callee has no compiled code (interpreter runs it)") \
-  X(EXIT_INVALIDATED, "exit_invalidated", "code invalidated while a frame ran in it")         \
-  X(EXIT_FINISH, "exit_finish", "leave of a frame called from C")
+  X(EXIT_INVALIDATED, "exit_invalidated", "code invalidated while a frame ran in it")
 enum {
 #define X(e, key, s) e,
   EXIT_REASONS(X)
@@ -79,6 +78,11 @@ enum {
 };
 static const char *const slow_keys[] = {
 #define X(e, key, s) key,
+  SLOW_REASONS(X)
+#undef X
+};
+static const char *const slow_names[] = {
+#define X(e, key, s) s,
   SLOW_REASONS(X)
 #undef X
 };
@@ -1422,7 +1426,7 @@ void kn_jit_print_stats(VM *vm, FILE *out) {
   fprintf(out, "compile_time_us: %.1f\n", t->compile_ns / 1e3);
   fprintf(out, "compile_time_avg_us: %.2f\n", t->compiled ? t->compile_ns / 1e3 / (double)t->compiled : 0.0);
   for (int i = 0; i < SLOW__COUNT; i++)
-    fprintf(out, "%s: %llu\n", slow_keys[i], (unsigned long long)t->slow[i]);
+    fprintf(out, "%s: %llu    (%s)\n", slow_keys[i], (unsigned long long)t->slow[i], slow_names[i]);
   for (int i = 0; i < EXIT__COUNT; i++)
     fprintf(out, "%s: %llu    (side exits: %s)\n", exit_keys[i], (unsigned long long)t->exits[i], exit_names[i]);
 }

@@ -706,6 +706,18 @@ static void lex_string(Lexer *lx, Token *t) {
 /* ---- numbers ---------------------------------------------------------------------------- */
 
 /* Reads a numeric literal at the cursor (after any sign); `neg` negates it. */
+/* t->str/len = the numeral's digits in lx->buf, with a leading '-' when neg, copied into
+ * the arena (for literals the compiler builds exactly: Bignums, Rationals). */
+static void numeral_text(Lexer *lx, Token *t, int neg) {
+  char *s = kn_arena_alloc(lx->arena, lx->buflen + 2);
+  size_t n = 0;
+  if (neg) s[n++] = '-';
+  memcpy(s + n, lx->buf, lx->buflen);
+  s[n + lx->buflen] = 0;
+  t->str = s;
+  t->len = n + lx->buflen;
+}
+
 static void lex_number(Lexer *lx, Token *t, int neg) {
   int base = 10, prefixed = 0;
   if (peekc(lx, 0) == '0') {
@@ -790,13 +802,7 @@ static void lex_number(Lexer *lx, Token *t, int neg) {
     t->type = is_float ? T_FLOAT : T_INT;
     t->flags |= TF_RATIONAL;
     t->aux = base;
-    char *s = kn_arena_alloc(lx->arena, lx->buflen + 2);
-    size_t n = 0;
-    if (neg) s[n++] = '-';
-    memcpy(s + n, lx->buf, lx->buflen);
-    s[n + lx->buflen] = 0;
-    t->str = s;
-    t->len = n + lx->buflen;
+    numeral_text(lx, t, neg);
   } else if (is_float) {
     t->type = T_FLOAT;
     t->fval = strtod(lx->buf, NULL);
@@ -810,13 +816,7 @@ static void lex_number(Lexer *lx, Token *t, int neg) {
       t->ival = LLONG_MIN;
     } else {
       t->flags |= TF_BIG;
-      char *s = kn_arena_alloc(lx->arena, lx->buflen + 2);
-      size_t k2 = 0;
-      if (neg) s[k2++] = '-';
-      memcpy(s + k2, lx->buf, lx->buflen);
-      s[k2 + lx->buflen] = 0;
-      t->str = s;
-      t->len = k2 + lx->buflen;
+      numeral_text(lx, t, neg);
     }
   }
   lx->state = ST_END;

@@ -384,14 +384,6 @@ static VALUE call_method_missing(VM *vm, CallArgs *ca, int reason) {
   return r;
 }
 
-/* Runs the FINISH frame f just pushed (vm->cfp == f) to its end and returns its result.
- * Always in an interpreter loop of its own (which enters f's compiled code, if any): an
- * exception caught in a frame above f must resume in the loop that owns f. */
-static inline VALUE run_finish_frame(VM *vm, Frame *f) {
-  (void)f;
-  return kn_vm_exec(vm);
-}
-
 /* Pushes an iseq method frame for a call whose args are at ca->argv. Does not run it. */
 static Frame *push_method_frame(VM *vm, const MethodEntry *me, CallArgs *ca, uint32_t flags) {
   const Iseq *iseq = me->iseq;
@@ -440,9 +432,11 @@ again:
   }
   switch (me->type) {
   case ME_ISEQ: {
-    Frame *f = push_method_frame(vm, me, ca, from_c ? FRAME_FINISH : 0);
+    push_method_frame(vm, me, ca, from_c ? FRAME_FINISH : 0);
     if (!from_c) return Qundef;
-    return run_finish_frame(vm, f);
+    /* a loop of its own even when the frame's code is compiled: an exception caught in a
+     * frame above this FINISH frame must resume in the loop that owns it */
+    return kn_vm_exec(vm);
   }
   case ME_CFUNC: return call_cfunc(vm, me, ca);
   case ME_ATTR_READER:
@@ -1304,32 +1298,27 @@ static VALUE check_match(VM *vm, VALUE pattern, VALUE target, int flag) {
 #define OOL_INSN(name) VALUE *kn_insn_##name(VM *vm, Frame *cfp, VALUE *sp, const VALUE *op)
 
 OOL_INSN(putstring) {
-  (void)vm; (void)cfp; (void)op;
   VALUE s = op[0];
   *sp++ = kn_str_new(vm, RSTRING_PTR(s), RSTRING_LEN(s));
   return sp;
 }
 
 OOL_INSN(putspecialobject) {
-  (void)vm; (void)cfp; (void)op;
   *sp++ = kn_vm_special_object(vm, cfp, (int)(long)op[0]);
   return sp;
 }
 
 OOL_INSN(duparray) {
-  (void)vm; (void)cfp; (void)op;
   *sp++ = kn_ary_dup(vm, op[0]);
   return sp;
 }
 
 OOL_INSN(duphash) {
-  (void)vm; (void)cfp; (void)op;
   *sp++ = kn_hash_dup(vm, op[0]);
   return sp;
 }
 
 OOL_INSN(newarray) {
-  (void)vm; (void)cfp; (void)op;
   long n = (long)op[0];
   VALUE a = kn_ary_new_from(vm, n, sp - n);
   sp -= n;
@@ -1338,7 +1327,6 @@ OOL_INSN(newarray) {
 }
 
 OOL_INSN(newhash) {
-  (void)vm; (void)cfp; (void)op;
   long n = (long)op[0];
   VALUE hsh = kn_hash_new(vm);
   for (long i = 0; i < n; i += 2) kn_hash_aset(vm, hsh, sp[-n + i], sp[-n + i + 1]);
@@ -1348,7 +1336,6 @@ OOL_INSN(newhash) {
 }
 
 OOL_INSN(newrange) {
-  (void)vm; (void)cfp; (void)op;
   VALUE r = kn_range_new(vm, sp[-2], sp[-1], (long)op[0] != 0);
   sp -= 2;
   *sp++ = r;
@@ -1356,13 +1343,11 @@ OOL_INSN(newrange) {
 }
 
 OOL_INSN(splatarray) {
-  (void)vm; (void)cfp; (void)op;
   sp[-1] = kn_vm_splat(vm, sp[-1], (long)op[0] != 0);
   return sp;
 }
 
 OOL_INSN(concatarray) {
-  (void)vm; (void)cfp; (void)op;
   VALUE b = kn_vm_splat(vm, sp[-1], false);
   VALUE a = kn_ary_dup(vm, sp[-2]);
   kn_ary_concat(vm, a, b);
@@ -1372,7 +1357,6 @@ OOL_INSN(concatarray) {
 }
 
 OOL_INSN(expandarray) {
-  (void)vm; (void)cfp; (void)op;
   long pre = (long)op[0], flags = (long)op[1];
   VALUE a = kn_vm_expandarray_value(vm, *--sp);
   long post = flags >> 1;
@@ -1395,7 +1379,6 @@ OOL_INSN(expandarray) {
 }
 
 OOL_INSN(concatstrings) {
-  (void)vm; (void)cfp; (void)op;
   long n = (long)op[0];
   long total = 0;
   for (long i = 0; i < n; i++) total += RSTRING_LEN(sp[-n + i]);
@@ -1407,14 +1390,12 @@ OOL_INSN(concatstrings) {
 }
 
 OOL_INSN(objtostring) {
-  (void)vm; (void)cfp; (void)op;
   VALUE v = sp[-1];
   if (!kn_is_type(v, T_STRING)) sp[-1] = kn_obj_as_string(vm, v);
   return sp;
 }
 
 OOL_INSN(anytostring) {
-  (void)vm; (void)cfp; (void)op;
   VALUE str = *--sp;
   if (!kn_is_type(str, T_STRING)) str = kn_any_to_s(vm, sp[-1]);
   sp[-1] = str;
@@ -1422,26 +1403,22 @@ OOL_INSN(anytostring) {
 }
 
 OOL_INSN(intern) {
-  (void)vm; (void)cfp; (void)op;
   sp[-1] = kn_str_intern(vm, sp[-1]);
   return sp;
 }
 
 OOL_INSN(toregexp) {
-  (void)vm; (void)cfp; (void)op;
   sp[-1] = kn_vm_toregexp(vm, sp[-1], (int)(long)op[0]);
   return sp;
 }
 
 OOL_INSN(getclassvariable) {
-  (void)vm; (void)cfp; (void)op;
   VALUE v = kn_vm_getcvar(vm, cfp, (ID)op[0]);
   *sp++ = v;
   return sp;
 }
 
 OOL_INSN(setclassvariable) {
-  (void)vm; (void)cfp; (void)op;
   VALUE v = *--sp;
   cfp->sp = sp;
   kn_vm_setcvar(vm, cfp, (ID)op[0], v);
@@ -1449,14 +1426,12 @@ OOL_INSN(setclassvariable) {
 }
 
 OOL_INSN(getglobal) {
-  (void)vm; (void)cfp; (void)op;
   VALUE v = kn_gvar_get(vm, (ID)op[0]);
   *sp++ = v;
   return sp;
 }
 
 OOL_INSN(setglobal) {
-  (void)vm; (void)cfp; (void)op;
   VALUE v = *--sp;
   cfp->sp = sp;
   kn_gvar_set(vm, (ID)op[0], v);
@@ -1464,7 +1439,6 @@ OOL_INSN(setglobal) {
 }
 
 OOL_INSN(getconstant) {
-  (void)vm; (void)cfp; (void)op;
   ID id = (ID)op[0];
   long lexical = (long)op[1];
   ConstCache *cc = (ConstCache *)op[2];
@@ -1483,7 +1457,6 @@ OOL_INSN(getconstant) {
 }
 
 OOL_INSN(setconstant) {
-  (void)vm; (void)cfp; (void)op;
   VALUE scope = *--sp;
   VALUE v = *--sp;
   cfp->sp = sp;
@@ -1492,21 +1465,18 @@ OOL_INSN(setconstant) {
 }
 
 OOL_INSN(getspecial) {
-  (void)vm; (void)cfp; (void)op;
   VALUE v = kn_vm_getspecial(vm, (long)op[0]);
   *sp++ = v;
   return sp;
 }
 
 OOL_INSN(defined) {
-  (void)vm; (void)cfp; (void)op;
   VALUE r = kn_vm_defined(vm, cfp, (int)(long)op[0], op[1], sp[-1]);
   sp[-1] = RTEST(r) ? op[2] : Qnil;
   return sp;
 }
 
 OOL_INSN(checkmatch) {
-  (void)vm; (void)cfp; (void)op;
   long flag = (long)op[0];
   VALUE pattern = sp[-1], target = sp[-2];
   VALUE r;
@@ -1519,13 +1489,11 @@ OOL_INSN(checkmatch) {
 }
 
 OOL_INSN(definemethod) {
-  (void)vm; (void)cfp; (void)op;
   kn_vm_define_method(vm, cfp, 0, (ID)op[0], (const Iseq *)op[1], false);
   return sp;
 }
 
 OOL_INSN(definesmethod) {
-  (void)vm; (void)cfp; (void)op;
   VALUE obj = *--sp;
   cfp->sp = sp;
   kn_vm_define_method(vm, cfp, obj, (ID)op[0], (const Iseq *)op[1], true);
