@@ -77,8 +77,10 @@ static bool write_pages(CodeMem *cm, uint8_t *p, const void *src, size_t n) {
   return true;
 }
 
+uint8_t *kn_codemem_next(const CodeMem *cm) { return cm->base + ((cm->used + 15) & ~(size_t)15); }
+
 void *kn_codemem_install(CodeMem *cm, const void *code, size_t len) {
-  size_t at = (cm->used + 15) & ~(size_t)15;
+  size_t at = (size_t)(kn_codemem_next(cm) - cm->base);
   if (len == 0 || at + len > cm->size) {
     cm->full_refusals++;
     return NULL;

@@ -28,8 +28,11 @@ CodeMem *kn_codemem_new(size_t size);
 /* Unmaps the region. No frame may be running in it. */
 void kn_codemem_free(CodeMem *cm);
 /* Copies len bytes of code into the region (16-byte aligned) and makes them executable.
- * Returns their address, or NULL when the region is full (soft failure). */
+ * Returns their address, or NULL when the region is full (soft failure). The address is
+ * always kn_codemem_next(cm), so code may be assembled for it (rel32 calls) beforehand. */
 void *kn_codemem_install(CodeMem *cm, const void *code, size_t len);
+/* Where the next install will put its code. */
+uint8_t *kn_codemem_next(const CodeMem *cm);
 /* Overwrites n bytes at `at` (inside installed code) with `bytes`, keeping W^X.
  * Returns false if `at` is not inside the region. */
 bool kn_codemem_patch(CodeMem *cm, void *at, const void *bytes, size_t n);

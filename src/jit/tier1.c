@@ -103,6 +103,14 @@ typedef struct Tier1 {
   CodeMem *mem;
   FILE *perf_map;       /* --jit-perf-map: /tmp/perf-PID.map, one line per unit */
   VALUE (*trampoline)(VM *vm, Frame *cfp, void *code);
+  void *send_tail, *enter_callee;   /* shared stubs (see make_trampoline) */
+  /* the compiler's working memory, kept from one compile to the next (fresh pages cost a
+   * page fault each) */
+  X64Buf buf;
+  int *label_of;
+  long label_of_capa;
+  struct Cold *cold;
+  int cold_capa;
   long compiled, failed, entries, invalidations, blacklisted, recompiles;
   uint64_t exits[EXIT__COUNT];
   uint64_t slow[SLOW__COUNT];
@@ -118,11 +126,24 @@ static Tier1 *t1(VM *vm) { return vm->jit; }
 enum { REINVALIDATE_LIMIT = 4,    /* invalidated this often: not compiled again */
        EXIT_BLACKLIST_MIN = 4096  /* side exits before the exit rate is judged */ };
 
-/* ---- trampoline ------------------------------------------------------------------------ */
-/* VALUE trampoline(VM *vm [rdi], Frame *cfp [rsi], void *code [rdx]): saves the callee-saved
- * registers compiled code uses, loads them from the frame, calls code with rsp = 0 mod 16
- * and returns what it returns. */
-static bool make_trampoline(Tier1 *t) {
+/* ---- trampoline and shared stubs ------------------------------------------------------ */
+/* trampoline: VALUE trampoline(VM *vm [rdi], Frame *cfp [rsi], void *code [rdx]): saves the
+ * callee-saved registers compiled code uses, loads them from the frame, calls code with
+ * rsp = 0 mod 16 and returns what it returns.
+ *
+ * Two stubs shared by every unit keep call sites short (called from compiled code, with
+ * rsp = 0 mod 16 at the call):
+ *  send_tail: rax:rdx = a helper's KnSendResult, rcx = 8 * the operands it consumed.
+ *    A value: pops the operands, pushes the value (r14), returns it. Qundef with an entry
+ *    (a frame pushed at vm->cfp with compiled code): runs that code; returns its result
+ *    with r12/r13/r14 reloaded for the caller's frame, or Qundef. Qundef without an entry
+ *    (the interpreter must run the pushed frame): returns Qundef.
+ *  enter_callee: rdx = the entry cell of the frame compiled code just pushed at vm->cfp,
+ *    or NULL (callee_entry is asked, which may compile it); then as send_tail's entry case.
+ * A call site tests rax for Qundef after either (then it returns Qundef itself). Both
+ * clobber rax, rcx, rdx, rsi, rdi, r8-r11 and the xmm registers. */
+static void *callee_entry(VM *vm);
+static bool make_trampoline(Tier1 *t, bool stats) {
   X64Buf b;
   x64_init(&b);
   x64_push(&b, RBX);
@@ -143,9 +164,59 @@ static bool make_trampoline(Tier1 *t) {
   x64_pop(&b, R12);
   x64_pop(&b, RBX);
   x64_ret(&b);
-  void *p = b.oom ? NULL : kn_codemem_install(t->mem, b.code, b.len);
+  /* send_tail */
+  int value = x64_label_new(&b), run = x64_label_new(&b), out = x64_label_new(&b);
+  int interp = x64_label_new(&b), have = x64_label_new(&b);
+  while (b.len % 16) x64_int3(&b);
+  size_t send_tail = b.len;
+  x64_alu_ri(&b, ALU_CMP, RAX, (int32_t)Qundef);
+  x64_jcc_label(&b, CC_NE, value);
+  x64_test_rr(&b, RDX, RDX);
+  x64_jcc_label(&b, CC_NE, run);
+  x64_label_bind(&b, interp);
+  if (stats) {
+    x64_mov_ri(&b, RAX, (int64_t)(intptr_t)&t->exits[EXIT_CALLEE_INTERP]);
+    x64_alu_mi(&b, ALU_ADD, x64_mem(RAX, 0), 1);
+  }
+  x64_mov_ri(&b, RAX, (int64_t)Qundef);
+  x64_ret(&b);
+  x64_label_bind(&b, run);        /* rsp = 8 mod 16 here: the call makes it 0 in the code */
+  x64_mov_rm(&b, R12, x64_mem(RBX, offsetof(VM, cfp)));
+  x64_mov_rm(&b, R13, x64_mem(R12, offsetof(Frame, ep)));
+  x64_mov_rm(&b, R14, x64_mem(R12, offsetof(Frame, sp)));
+  x64_call_r(&b, RDX);
+  x64_alu_ri(&b, ALU_CMP, RAX, (int32_t)Qundef);
+  x64_jcc_label(&b, CC_E, out);
+  x64_mov_rm(&b, R12, x64_mem(RBX, offsetof(VM, cfp)));
+  x64_mov_rm(&b, R13, x64_mem(R12, offsetof(Frame, ep)));
+  x64_mov_rm(&b, R14, x64_mem(R12, offsetof(Frame, sp)));
+  x64_label_bind(&b, out);
+  x64_ret(&b);
+  x64_label_bind(&b, value);
+  x64_alu_rr(&b, ALU_SUB, R14, RCX);
+  x64_mov_mr(&b, x64_mem(R14, 0), RAX);
+  x64_alu_ri(&b, ALU_ADD, R14, 8);
+  x64_ret(&b);
+  /* enter_callee */
+  while (b.len % 16) x64_int3(&b);
+  size_t enter_callee = b.len;
+  x64_test_rr(&b, RDX, RDX);
+  x64_jcc_label(&b, CC_NE, have);
+  x64_mov_rr(&b, RDI, RBX);
+  x64_alu_ri(&b, ALU_SUB, RSP, 8);
+  x64_mov_ri(&b, RAX, (int64_t)(intptr_t)callee_entry);
+  x64_call_r(&b, RAX);
+  x64_alu_ri(&b, ALU_ADD, RSP, 8);
+  x64_mov_rr(&b, RDX, RAX);
+  x64_test_rr(&b, RDX, RDX);
+  x64_jcc_label(&b, CC_E, interp);
+  x64_label_bind(&b, have);
+  x64_jmp_label(&b, run);
+  uint8_t *p = b.oom || !x64_labels_resolved(&b) ? NULL : kn_codemem_install(t->mem, b.code, b.len);
   x64_free(&b);
   t->trampoline = (VALUE (*)(VM *, Frame *, void *))p;
+  t->send_tail = p ? p + send_tail : NULL;
+  t->enter_callee = p ? p + enter_callee : NULL;
   return p != NULL;
 }
 
@@ -164,7 +235,7 @@ typedef struct Gen {
 
 /* A slow path moved out of line: the hot code jumps to `entry`, the cold code emitted
  * after all instructions does the work and jumps back to `done` (or exits). */
-enum { COLD_EXIT, COLD_OPT, COLD_SEND, COLD_GETIVAR, COLD_SETIVAR, COLD_IVAR_APPEND };
+enum { COLD_EXIT, COLD_OPT, COLD_SEND, COLD_GETIVAR, COLD_SETIVAR, COLD_IVAR_APPEND, COLD_ENTER };
 typedef struct Cold {
   int kind;
   long pc, len;         /* the instruction (COLD_EXIT: the pc to resume at) */
@@ -199,9 +270,15 @@ static void add_dep(Gen *g, ID mid) {
   u->deps[u->ndeps++] = mid;
 }
 
+/* Counts into `counter` (clobbers rax). */
 static void count(Gen *g, uint64_t *counter) {
   x64_mov_ri(&g->b, RAX, (int64_t)(intptr_t)counter);
   x64_alu_mi(&g->b, ALU_ADD, x64_mem(RAX, 0), 1);
+}
+
+/* A counter only --jit-stats prints: compiled in only under --jit-stats (code size). */
+static void count_stat(Gen *g, uint64_t *counter) {
+  if (g->vm->opts.jit_stats) count(g, counter);
 }
 
 /* Side exit: the interpreter resumes at instruction `pc` with the current sp. */
@@ -209,7 +286,7 @@ static void side_exit(Gen *g, long pc, int reason) {
   x64_mov_ri(&g->b, RAX, (int64_t)(intptr_t)&g->iseq->code[pc]);
   x64_mov_mr(&g->b, x64_mem(R12, offsetof(Frame, pc)), RAX);
   x64_mov_mr(&g->b, x64_mem(R12, offsetof(Frame, sp)), R14);
-  count(g, &g->t->exits[reason]);
+  count_stat(g, &g->t->exits[reason]);
   count(g, &g->unit->exits);
   x64_jmp_label(&g->b, g->ret_undef);
 }
@@ -227,10 +304,8 @@ static void save_state(Gen *g, long next_pc) {
   x64_mov_mr(&g->b, x64_mem(R12, offsetof(Frame, sp)), R14);
 }
 
-static void call_fn(Gen *g, const void *fn) {
-  x64_mov_ri(&g->b, RAX, (int64_t)(intptr_t)fn);
-  x64_call_r(&g->b, RAX);
-}
+/* Calls fn (clobbers rax besides what the callee clobbers). */
+static void call_fn(Gen *g, const void *fn) { x64_call_abs(&g->b, fn, RAX); }
 
 /* After a call that may have run Ruby code: leave if this unit was invalidated meanwhile
  * (the interpreter continues at next_pc; the stack is already that instruction's). */
@@ -247,42 +322,15 @@ static void reload_frame(Gen *g) {
   x64_mov_rm(&g->b, R14, x64_mem(R12, offsetof(Frame, sp)));
 }
 
-/* Calls the compiled code in rax for the frame at vm->cfp; when it returns a value (the
- * frame left), continues with the frame registers reloaded; on Qundef returns Qundef. */
-static void call_compiled(Gen *g) {
-  x64_mov_rr(&g->b, RCX, RAX);
-  x64_mov_rm(&g->b, R12, x64_mem(RBX, offsetof(VM, cfp)));
-  x64_mov_rm(&g->b, R13, x64_mem(R12, offsetof(Frame, ep)));
-  x64_mov_rm(&g->b, R14, x64_mem(R12, offsetof(Frame, sp)));
-  x64_alu_ri(&g->b, ALU_SUB, RSP, 8);
-  x64_call_r(&g->b, RCX);
-  x64_alu_ri(&g->b, ALU_ADD, RSP, 8);
-  x64_alu_ri(&g->b, ALU_CMP, RAX, (int32_t)Qundef);
-  x64_jcc_label(&g->b, CC_E, g->ret_undef);
-  reload_frame(g);
-}
-
 /* The tail of every call-like instruction whose helper returned a KnSendResult in
  * rax:rdx: a value replaces the `npop` operands; Qundef with an entry runs the pushed
  * frame's compiled code; Qundef without one leaves the frame to the interpreter. */
 static void send_result(Gen *g, long next_pc, int npop) {
   X64Buf *b = &g->b;
-  int value = x64_label_new(b), done = x64_label_new(b);
+  x64_mov_ri(b, RCX, 8 * npop);
+  x64_call_abs(b, g->t->send_tail, R11);
   x64_alu_ri(b, ALU_CMP, RAX, (int32_t)Qundef);
-  x64_jcc_label(b, CC_NE, value);
-  x64_test_rr(b, RDX, RDX);
-  int compiled = x64_label_new(b);
-  x64_jcc_label(b, CC_NE, compiled);
-  count(g, &g->t->exits[EXIT_CALLEE_INTERP]);
-  x64_jmp_label(b, g->ret_undef);
-  x64_label_bind(b, compiled);
-  x64_mov_rr(b, RAX, RDX);
-  call_compiled(g);
-  x64_jmp_label(b, done);
-  x64_label_bind(b, value);
-  x64_lea(b, R14, x64_mem(R14, -8 * npop));
-  push_rax(g);
-  x64_label_bind(b, done);
+  x64_jcc_label(b, CC_E, g->ret_undef);
   check_valid(g, next_pc);
 }
 
@@ -290,7 +338,7 @@ static void send_result(Gen *g, long next_pc, int npop) {
 static void gen_send_generic(Gen *g, long pc, long len, const CallInfo *ci, const Iseq *blockiseq,
                              bool super) {
   save_state(g, pc + len);
-  count(g, &g->t->slow[SLOW_SEND]);
+  count_stat(g, &g->t->slow[SLOW_SEND]);
   x64_mov_rr(&g->b, RDI, RBX);
   x64_mov_ri(&g->b, RSI, (int64_t)(intptr_t)ci);
   x64_mov_ri(&g->b, RDX, (int64_t)(intptr_t)blockiseq);
@@ -469,22 +517,22 @@ static bool gen_send_one(Gen *g, long pc, long len, CallInfo *ci, VALUE klass, c
   x64_mov_mr(b, x64_mem(RBX, offsetof(VM, cfp)), RDX);
   x64_mov_ri(b, RAX, (int64_t)(intptr_t)&((Iseq *)callee)->call_count);
   x64_alu_mi(b, ALU_ADD, x64_mem(RAX, 0), 1);   /* 64-bit add: call_count is followed by backedge_count */
-  /* enter through the callee's entry cell */
-  int have = x64_label_new(b);
+  /* enter through the callee's entry cell (rdx, rsi, rdi: its frame, ep, bp) */
+  int entered = x64_label_new(b);
   x64_mov_ri(b, RAX, (int64_t)(intptr_t)&((Iseq *)callee)->jit_code);
-  x64_mov_rm(b, RAX, x64_mem(RAX, 0));
-  x64_test_rr(b, RAX, RAX);
-  x64_jcc_label(b, CC_NE, have);
-  x64_mov_rr(b, RDI, RBX);
-  call_fn(g, (const void *)callee_entry);
-  x64_test_rr(b, RAX, RAX);
-  int compiled = x64_label_new(b);
-  x64_jcc_label(b, CC_NE, compiled);
-  count(g, &g->t->exits[EXIT_CALLEE_INTERP]);
-  x64_jmp_label(b, g->ret_undef);
-  x64_label_bind(b, compiled);
-  x64_label_bind(b, have);
-  call_compiled(g);
+  x64_mov_rm(b, RCX, x64_mem(RAX, 0));
+  x64_test_rr(b, RCX, RCX);
+  x64_jcc_label(b, CC_E, add_cold(g, COLD_ENTER, pc, len, 0, entered));
+  x64_mov_rr(b, R12, RDX);
+  x64_mov_rr(b, R13, RSI);
+  x64_mov_rr(b, R14, RDI);
+  x64_alu_ri(b, ALU_SUB, RSP, 8);
+  x64_call_r(b, RCX);
+  x64_alu_ri(b, ALU_ADD, RSP, 8);
+  x64_alu_ri(b, ALU_CMP, RAX, (int32_t)Qundef);
+  x64_jcc_label(b, CC_E, g->ret_undef);
+  reload_frame(g);
+  x64_label_bind(b, entered);
   check_valid(g, pc + len);
   return true;
 }
@@ -554,7 +602,7 @@ static void gen_opt_slow(Gen *g, long pc, long len, int op) {
   default: npop = 2; break;
   }
   save_state(g, pc + len);
-  count(g, &g->t->slow[SLOW_OPT]);
+  count_stat(g, &g->t->slow[SLOW_OPT]);
   x64_mov_rr(&g->b, RDI, RBX);
   x64_mov_ri(&g->b, RSI, op);
   x64_mov_ri(&g->b, RDX, (int64_t)(intptr_t)ci);
@@ -922,7 +970,7 @@ static void gen_getivar_cold(Gen *g, const Cold *c) {
   const VALUE *code = g->iseq->code;
   X64Buf *b = &g->b;
   save_state(g, c->pc + c->len);
-  count(g, &g->t->slow[SLOW_IVAR]);
+  count_stat(g, &g->t->slow[SLOW_IVAR]);
   x64_mov_rr(b, RDI, RBX);
   x64_mov_rm(b, RSI, x64_mem(R12, offsetof(Frame, self)));
   x64_mov_ri(b, RDX, (int64_t)code[c->pc + 1]);
@@ -950,7 +998,7 @@ static void gen_setivar_cold(Gen *g, const Cold *c) {
   X64Buf *b = &g->b;
   x64_alu_ri(b, ALU_SUB, R14, 8);                 /* the value is popped (passed in rcx) */
   save_state(g, c->pc + c->len);
-  count(g, &g->t->slow[SLOW_IVAR]);
+  count_stat(g, &g->t->slow[SLOW_IVAR]);
   x64_mov_rr(b, RDI, RBX);
   x64_mov_rm(b, RSI, x64_mem(R12, offsetof(Frame, self)));
   x64_mov_ri(b, RDX, (int64_t)code[c->pc + 1]);
@@ -1002,13 +1050,20 @@ static void emit_cold(Gen *g) {
     case COLD_EXIT: side_exit(g, c.pc, c.arg); break;
     case COLD_OPT: gen_opt_cold(g, &c); break;
     case COLD_SEND:
-      count(g, &g->t->slow[SLOW_SEND_FAST_MISS]);
+      count_stat(g, &g->t->slow[SLOW_SEND_FAST_MISS]);
       gen_send_generic(g, c.pc, c.len, (CallInfo *)g->iseq->code[c.pc + 1], NULL, false);
       x64_jmp_label(&g->b, c.done);
       break;
     case COLD_GETIVAR: gen_getivar_cold(g, &c); break;
     case COLD_SETIVAR: gen_setivar_cold(g, &c); break;
     case COLD_IVAR_APPEND: gen_ivar_append_cold(g, &c); break;
+    case COLD_ENTER:   /* the callee has no code (yet): the stub asks callee_entry */
+      x64_mov_ri(&g->b, RDX, 0);
+      x64_call_abs(&g->b, g->t->enter_callee, R11);
+      x64_alu_ri(&g->b, ALU_CMP, RAX, (int32_t)Qundef);
+      x64_jcc_label(&g->b, CC_E, g->ret_undef);
+      x64_jmp_label(&g->b, c.done);
+      break;
     }
   }
 }
@@ -1253,17 +1308,26 @@ static bool tier1_compile(VM *vm, Iseq *iseq) {
   Tier1 *t = t1(vm);
   if (iseq->jit_code || (iseq->jit_flags & 1)) return iseq->jit_code != NULL;
   struct timespec t0, t2;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
   Gen g;
   memset(&g, 0, sizeof g);
-  x64_init(&g.b);
+  g.b = t->buf;
+  x64_reset(&g.b);
+  g.cold = t->cold;
+  g.cold_capa = t->cold_capa;
   g.vm = vm;
   g.iseq = iseq;
   g.t = t;
   g.unit = kn_xcalloc(1, sizeof(Unit));
   g.unit->iseq = iseq;
   long n = iseq->code_len;
-  g.label_of = kn_xcalloc((size_t)n + 1, sizeof(int));
+  g.b.addr = (uintptr_t)kn_codemem_next(t->mem);   /* install puts it there: rel32 calls */
+  x64_presize(&g.b, 64 * (size_t)n + 1024, (int)(2 * n + 64));
+  if (t->label_of_capa < n + 1) {
+    t->label_of_capa = n + 1;
+    t->label_of = kn_xrealloc(t->label_of, sizeof(int) * (size_t)(n + 1));
+  }
+  g.label_of = t->label_of;
   for (long pc = 0; pc <= n; pc++) g.label_of[pc] = -1;
   for (long pc = 0; pc < n; pc += kn_insn_len((int)iseq->code[pc])) g.label_of[pc] = x64_label_new(&g.b);
   g.label_of[n] = x64_label_new(&g.b);
@@ -1279,7 +1343,9 @@ static bool tier1_compile(VM *vm, Iseq *iseq) {
   x64_mov_ri(&g.b, RAX, (int64_t)Qundef);
   x64_ret(&g.b);
   bool ok = x64_labels_resolved(&g.b) && !g.b.oom;
-  uint8_t *code = ok ? kn_codemem_install(t->mem, g.b.code, g.b.len) : NULL;
+  /* install places code at kn_codemem_next (codemem.h), where its rel32 calls were aimed */
+  uint8_t *code = ok && (uintptr_t)kn_codemem_next(t->mem) == g.b.addr
+                      ? kn_codemem_install(t->mem, g.b.code, g.b.len) : NULL;
   Unit *u = g.unit;
   if (code) {
     void **entries = kn_xcalloc((size_t)n, sizeof(void *));
@@ -1306,10 +1372,10 @@ static bool tier1_compile(VM *vm, Iseq *iseq) {
     free(u->deps);
     free(u);
   }
-  free(g.label_of);
-  free(g.cold);
-  x64_free(&g.b);
-  clock_gettime(CLOCK_MONOTONIC, &t2);
+  t->buf = g.b;
+  t->cold = g.cold;
+  t->cold_capa = g.cold_capa;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t2);
   double ns = (double)(t2.tv_sec - t0.tv_sec) * 1e9 + (double)(t2.tv_nsec - t0.tv_nsec);
   t->compile_ns += ns;
   if (vm->opts.jit_verbose > 0)
@@ -1389,7 +1455,7 @@ void kn_jit_init(VM *vm) {
   Tier1 *t = kn_xcalloc(1, sizeof(Tier1));
   size_t mem = (size_t)(vm->opts.jit_mem_mib > 0 ? vm->opts.jit_mem_mib : 64) << 20;
   t->mem = kn_codemem_new(mem);
-  if (!t->mem || !make_trampoline(t)) {
+  if (!t->mem || !make_trampoline(t, vm->opts.jit_stats)) {
     kn_codemem_free(t->mem);
     free(t);
     return;

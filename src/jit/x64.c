@@ -16,8 +16,18 @@ void x64_init(X64Buf *b) { memset(b, 0, sizeof *b); }
 void x64_free(X64Buf *b) {
   free(b->code);
   free(b->labels);
+  free(b->label_fixups);
   free(b->fixups);
   memset(b, 0, sizeof *b);
+}
+
+void x64_reset(X64Buf *b) {
+  b->len = 0;
+  b->oom = false;
+  b->nlabels = 0;
+  b->nfixups = 0;
+  b->pending = 0;
+  b->addr = 0;
 }
 
 static bool reserve(X64Buf *b, size_t n) {
@@ -35,8 +45,19 @@ static bool reserve(X64Buf *b, size_t n) {
   return true;
 }
 
-static void emit(X64Buf *b, uint8_t byte) {
-  if (reserve(b, 1)) b->code[b->len++] = byte;
+void x64_presize(X64Buf *b, size_t code_bytes, int labels) {
+  if (reserve(b, code_bytes) && labels > b->labels_cap) {
+    long *p = realloc(b->labels, sizeof(long) * (size_t)labels);
+    if (p) b->labels = p;
+    int *q = p ? realloc(b->label_fixups, sizeof(int) * (size_t)labels) : NULL;
+    if (q) b->label_fixups = q;
+    if (p && q) b->labels_cap = labels;
+    else b->oom = true;
+  }
+}
+
+static inline void emit(X64Buf *b, uint8_t byte) {
+  if (b->len < b->cap || reserve(b, 1)) b->code[b->len++] = byte;
 }
 
 static void emit32(X64Buf *b, uint32_t v) {
@@ -55,14 +76,17 @@ int x64_label_new(X64Buf *b) {
   if (b->nlabels == b->labels_cap) {
     int cap = b->labels_cap ? b->labels_cap * 2 : 16;
     long *p = realloc(b->labels, sizeof(long) * (size_t)cap);
-    if (!p) {
+    if (p) b->labels = p;
+    int *q = p ? realloc(b->label_fixups, sizeof(int) * (size_t)cap) : NULL;
+    if (!q) {
       b->oom = true;
       return 0;
     }
-    b->labels = p;
+    b->label_fixups = q;
     b->labels_cap = cap;
   }
   b->labels[b->nlabels] = -1;
+  b->label_fixups[b->nlabels] = -1;
   return b->nlabels++;
 }
 
@@ -75,15 +99,14 @@ void x64_patch_rel32(X64Buf *b, size_t at, size_t target) {
 void x64_label_bind(X64Buf *b, int l) {
   if (b->oom) return;
   b->labels[l] = (long)b->len;
-  int k = 0;
-  for (int i = 0; i < b->nfixups; i++) {
-    if (b->fixups[i].label == l) x64_patch_rel32(b, b->fixups[i].at, b->len);
-    else b->fixups[k++] = b->fixups[i];
+  for (int i = b->label_fixups[l]; i >= 0; i = b->fixups[i].next) {
+    x64_patch_rel32(b, b->fixups[i].at, b->len);
+    b->pending--;
   }
-  b->nfixups = k;
+  b->label_fixups[l] = -1;
 }
 
-bool x64_labels_resolved(const X64Buf *b) { return !b->oom && b->nfixups == 0; }
+bool x64_labels_resolved(const X64Buf *b) { return !b->oom && b->pending == 0; }
 
 /* A rel32 field (just emitted as 4 placeholder bytes) that must reach label l. */
 static void rel32_to(X64Buf *b, int l) {
@@ -105,8 +128,9 @@ static void rel32_to(X64Buf *b, int l) {
     b->fixups_cap = cap;
   }
   b->fixups[b->nfixups].at = at;
-  b->fixups[b->nfixups].label = l;
-  b->nfixups++;
+  b->fixups[b->nfixups].next = b->label_fixups[l];
+  b->label_fixups[l] = b->nfixups++;
+  b->pending++;
 }
 
 /* ---- the general encoder ------------------------------------------------------------------ */
@@ -249,6 +273,16 @@ void x64_call_rel32(X64Buf *b, int32_t rel) {
   emit(b, 0xE8);
   emit32(b, (uint32_t)rel);
 }
+void x64_call_abs(X64Buf *b, const void *target, X64Reg scratch) {
+  int64_t rel = (int64_t)(intptr_t)target - (int64_t)(b->addr + b->len + 5);
+  if (b->addr && fits32(rel)) {
+    x64_call_rel32(b, (int32_t)rel);
+  } else {
+    x64_mov_ri(b, scratch, (int64_t)(intptr_t)target);
+    x64_call_r(b, scratch);
+  }
+}
+
 void x64_call_r(X64Buf *b, X64Reg r) { enc(b, 0, false, OP1(0xFF), 2, r, NULL, false); }
 void x64_call_m(X64Buf *b, X64Mem m) { enc(b, 0, false, OP1(0xFF), 2, 0, &m, false); }
 void x64_jmp_r(X64Buf *b, X64Reg r) { enc(b, 0, false, OP1(0xFF), 4, r, NULL, false); }

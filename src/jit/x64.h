@@ -39,20 +39,28 @@ static inline X64Mem x64_mem_idx(X64Reg base, X64Reg index, int scale, int32_t d
   return m;
 }
 
-typedef struct X64Fixup { size_t at; int label; } X64Fixup;
+typedef struct X64Fixup { size_t at; int next; } X64Fixup;   /* next: the label's next fixup, -1 */
 
 typedef struct X64Buf {
   uint8_t *code;
   size_t len, cap;
   bool oom;                 /* an allocation failed: the buffer is incomplete */
   long *labels;             /* label -> offset, -1 while unbound */
+  int *label_fixups;        /* label -> its first waiting fixup (a chain through next), -1 */
   int nlabels, labels_cap;
-  X64Fixup *fixups;         /* rel32 fields waiting for their label */
+  X64Fixup *fixups;         /* rel32 fields waiting for a label (never removed) */
   int nfixups, fixups_cap;
+  int pending;              /* fixups whose label is not bound yet */
+  uintptr_t addr;           /* where code[0] will run (0: not known): x64_call_abs uses it */
 } X64Buf;
 
 void x64_init(X64Buf *b);
 void x64_free(X64Buf *b);
+/* Empties b (no code, labels or fixups) and keeps its memory for the next use. */
+void x64_reset(X64Buf *b);
+/* Makes room for code_bytes of code and `labels` labels up front (fewer reallocations);
+ * an estimate: the buffer still grows past it. */
+void x64_presize(X64Buf *b, size_t code_bytes, int labels);
 /* Creates a label (unbound). */
 int x64_label_new(X64Buf *b);
 /* Binds label l to the current position and patches the jumps already made to it. */
@@ -99,6 +107,9 @@ void x64_push(X64Buf *b, X64Reg r);
 void x64_pop(X64Buf *b, X64Reg r);
 void x64_call_rel32(X64Buf *b, int32_t rel);    /* relative to the end of the instruction */
 void x64_call_r(X64Buf *b, X64Reg r);
+/* A call of the absolute address `target`: call rel32 when b->addr is known and the target
+ * is in reach, else mov scratch, target; call scratch (scratch is clobbered). */
+void x64_call_abs(X64Buf *b, const void *target, X64Reg scratch);
 void x64_call_m(X64Buf *b, X64Mem m);
 void x64_jmp_r(X64Buf *b, X64Reg r);
 void x64_jmp_m(X64Buf *b, X64Mem m);

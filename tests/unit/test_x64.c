@@ -145,6 +145,8 @@ int main(void) {
   T("pop r15", "41 5f", x64_pop(b, R15));
   T("call 0x1105", "e8 00 01 00 00", x64_call_rel32(b, 0x100));
   T("call rax", "ff d0", x64_call_r(b, RAX));
+  T("call 0x1105", "e8 00 01 00 00", b->addr = 0x1000; x64_call_abs(b, (void *)0x1105, RAX));
+  T("movabs r11, 0x123456789a", NULL, x64_call_abs(b, (void *)0x123456789a, R11); b->len -= 3);
   T("call r11", "41 ff d3", x64_call_r(b, R11));
   T("call qword ptr [rbx + 0x18]", "ff 53 18", x64_call_m(b, x64_mem(RBX, 24)));
   T("jmp rax", "ff e0", x64_jmp_r(b, RAX));
