@@ -115,6 +115,7 @@ typedef struct Tier1 {
   uint64_t exits[EXIT__COUNT];
   uint64_t slow[SLOW__COUNT];
   uint64_t fast_sends;   /* monomorphic sends compiled with an inline frame push */
+  uint64_t new_sites;    /* Class#new sends compiled as allocation + initialize */
   double compile_ns;
   size_t code_bytes, meta_bytes;
   Unit **units;          /* every valid unit (invalidation scans them) */
@@ -449,26 +450,21 @@ static bool gen_send_other(Gen *g, long pc, long len, CallInfo *ci, VALUE klass,
   return true;
 }
 
-/* A send compiled with an inline frame push when the call site's cache holds a simple Ruby
- * method (required positional parameters only, locals on the stack) and the receiver's
- * class can be tested in a few instructions. Returns false (nothing emitted) otherwise. */
-static bool gen_send_one(Gen *g, long pc, long len, CallInfo *ci, VALUE klass, const MethodEntry *me,
-                         int miss_label) {
-  X64Buf *b = &g->b;
-  if (!me) return false;
-  if (ci->flag & (CI_ARGS_SPLAT | CI_ARGS_BLOCKARG | CI_KW_SPLAT)) return false;
-  if (me->vis != VIS_PUBLIC && !(ci->flag & CI_FCALL)) return false;
-  if (me->type == ME_CFUNC || me->type == ME_ATTR_READER || me->type == ME_ATTR_WRITER)
-    return gen_send_other(g, pc, len, ci, klass, me, miss_label);
-  if (me->type != ME_ISEQ) return false;
+/* Whether a Ruby method can be entered by an inline frame push from a call with argc
+ * positional arguments: required parameters only, locals on the stack. */
+static bool simple_callee(const MethodEntry *me, int argc) {
+  if (!me || me->type != ME_ISEQ) return false;
   const Iseq *callee = me->iseq;
   const IseqParams *pa = &callee->param;
-  if (callee->type != ISEQ_METHOD || callee->heap_env || pa->lead_num != ci->argc ||
-      pa->size != pa->lead_num || pa->opt_num || pa->rest_start >= 0 || pa->post_num ||
-      pa->has_kw || pa->kw_num || pa->kwrest_start >= 0 || pa->block_start >= 0 || pa->no_kw)
-    return false;
-  int argc = ci->argc;
-  if (!class_guard(g, klass, argc, miss_label)) return false;
+  return callee->type == ISEQ_METHOD && !callee->heap_env && pa->lead_num == argc &&
+         pa->size == pa->lead_num && !pa->opt_num && pa->rest_start < 0 && !pa->post_num &&
+         !pa->has_kw && !pa->kw_num && pa->kwrest_start < 0 && pa->block_start < 0 && !pa->no_kw;
+}
+
+/* The room a frame of callee needs (frames, VM stack, machine stack), else jumps to
+ * miss_label: the generic send then raises SystemStackError. Clobbers rcx. */
+static void room_check(Gen *g, const Iseq *callee, int miss_label) {
+  X64Buf *b = &g->b;
   /* room: frames, VM stack and machine stack (the generic send raises SystemStackError) */
   x64_lea(b, RCX, x64_mem(R12, (int32_t)(6 * sizeof(Frame))));
   x64_alu_rm(b, ALU_CMP, RCX, x64_mem(RBX, offsetof(VM, frames_end)));
@@ -478,8 +474,17 @@ static bool gen_send_one(Gen *g, long pc, long len, CallInfo *ci, VALUE klass, c
   x64_jcc_label(b, CC_AE, miss_label);
   x64_alu_rm(b, ALU_CMP, RSP, x64_mem(RBX, offsetof(VM, cstack_limit)));
   x64_jcc_label(b, CC_B, miss_label);
-  add_dep(g, ci->mid);
-  g->t->fast_sends++;
+}
+
+/* The inline call of simple_callee me (after room_check) with self in rax and its argc
+ * arguments on top of the stack (the receiver's slot below them is where the result
+ * goes): the frame push (method name mid, frame flags `flags`), the call through the
+ * callee's entry cell, the check after it. */
+static void push_and_call(Gen *g, long pc, long len, int argc, const MethodEntry *me, ID mid,
+                          uint32_t flags) {
+  X64Buf *b = &g->b;
+  const Iseq *callee = me->iseq;
+  const IseqParams *pa = &callee->param;
   /* the caller's state, as the interpreter leaves it during a call */
   x64_mov_ri(b, RCX, (int64_t)(intptr_t)&g->iseq->code[pc + len]);
   x64_mov_mr(b, x64_mem(R12, offsetof(Frame, pc)), RCX);
@@ -504,12 +509,12 @@ static bool gen_send_one(Gen *g, long pc, long len, CallInfo *ci, VALUE klass, c
   x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, me)), RAX);
   x64_mov_ri(b, RAX, (int64_t)me->cref);
   x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, cref)), RAX);
-  x64_mov_ri(b, RAX, (int64_t)ci->mid);
+  x64_mov_ri(b, RAX, (int64_t)mid);
   x64_mov_mr(b, x64_mem(RDX, offsetof(Frame, mid)), RAX);
   x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, blockh)), (int32_t)Qnil);
   x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, env)), 0);
   x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, deftarget)), 0);
-  x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, flags)), 0);      /* flags and defvis */
+  x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, flags)), (int32_t)flags);   /* flags and defvis */
   x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, blk) + offsetof(Block, iseq)), 0);
   x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, blk) + offsetof(Block, proxy)), 0);
   x64_mov_mi(b, x64_mem(RDX, offsetof(Frame, self_block)), 0);
@@ -534,6 +539,63 @@ static bool gen_send_one(Gen *g, long pc, long len, CallInfo *ci, VALUE klass, c
   reload_frame(g);
   x64_label_bind(b, entered);
   check_valid(g, pc + len);
+}
+
+/* A send compiled with an inline frame push when the call site's cache holds a simple Ruby
+ * method and the receiver's class can be tested in a few instructions. Returns false
+ * (nothing emitted) otherwise. */
+static bool gen_send_new(Gen *g, long pc, long len, CallInfo *ci, VALUE klass, const MethodEntry *me,
+                         int miss_label);
+static bool gen_send_one(Gen *g, long pc, long len, CallInfo *ci, VALUE klass, const MethodEntry *me,
+                         int miss_label) {
+  if (!me) return false;
+  if (ci->flag & (CI_ARGS_SPLAT | CI_ARGS_BLOCKARG | CI_KW_SPLAT)) return false;
+  if (me->vis != VIS_PUBLIC && !(ci->flag & CI_FCALL)) return false;
+  if (gen_send_new(g, pc, len, ci, klass, me, miss_label)) return true;
+  if (me->type == ME_CFUNC || me->type == ME_ATTR_READER || me->type == ME_ATTR_WRITER)
+    return gen_send_other(g, pc, len, ci, klass, me, miss_label);
+  if (!simple_callee(me, ci->argc)) return false;
+  if (!class_guard(g, klass, ci->argc, miss_label)) return false;
+  add_dep(g, ci->mid);
+  g->t->fast_sends++;
+  room_check(g, me->iseq, miss_label);
+  push_and_call(g, pc, len, ci->argc, me, ci->mid, 0);
+  return true;
+}
+
+/* `C.new(args)` where the site saw the class C (its singleton class is klass), `new` is the
+ * core Class#new and C's instances are plain objects: a guard on C itself, the allocation,
+ * and `initialize` called like a simple Ruby method in a FRAME_CTOR frame (leaving it
+ * returns the new object; backtraces still show `new`). Default `initialize` (no
+ * arguments): the allocation alone. False when it does not apply. */
+static bool gen_send_new(Gen *g, long pc, long len, CallInfo *ci, VALUE klass, const MethodEntry *me,
+                         int miss_label) {
+  VM *vm = g->vm;
+  X64Buf *b = &g->b;
+  if (!kn_is_type(klass, T_CLASS) || !(RBASIC(klass)->flags & FL_SINGLETON) || !RCLASS(klass)->ext) return false;
+  VALUE c = RCLASS(klass)->ext->attached;
+  if (!kn_class_new_is_plain(vm, c, me)) return false;
+  int argc = ci->argc;
+  const MethodEntry *init = kn_method_lookup(vm, c, vm->id_initialize);
+  bool plain_init = init && init->type == ME_CFUNC && init->owner == vm->cBasicObject && argc == 0;
+  if (!plain_init && !simple_callee(init, argc)) return false;
+  x64_mov_rm(b, RAX, STK(argc + 1));
+  x64_mov_ri(b, RCX, (int64_t)c);
+  x64_alu_rr(b, ALU_CMP, RAX, RCX);
+  x64_jcc_label(b, CC_NE, miss_label);
+  kn_iseq_add_lit(vm, g->iseq, c);   /* the guard's class stays alive */
+  add_dep(g, ci->mid);
+  add_dep(g, vm->id_initialize);
+  g->t->fast_sends++;
+  g->t->new_sites++;
+  if (!plain_init) room_check(g, init->iseq, miss_label);   /* before the receiver is replaced */
+  save_state(g, pc + len);
+  x64_mov_rr(b, RDI, RBX);
+  x64_mov_ri(b, RSI, (int64_t)c);
+  call_fn(g, (const void *)kn_class_alloc_object);
+  x64_mov_mr(b, STK(argc + 1), RAX);     /* the receiver's slot: where the result goes */
+  if (plain_init) return true;
+  push_and_call(g, pc, len, argc, init, vm->id_initialize, FRAME_CTOR);
   return true;
 }
 
@@ -1211,11 +1273,12 @@ static void gen_insn(Gen *g, long pc) {
     break;
   }
   case BIN_leave: {   /* result to the caller's stack, pop the frame, return it */
-    int finish = x64_label_new(b);
+    int special = x64_label_new(b), finish = x64_label_new(b), store = x64_label_new(b);
     x64_mov_rm(b, RAX, STK(1));
     x64_mov32_rm(b, RCX, x64_mem(R12, offsetof(Frame, flags)));
-    x64_test_ri(b, RCX, FRAME_FINISH);
-    x64_jcc_label(b, CC_NE, finish);
+    x64_test_ri(b, RCX, FRAME_FINISH | FRAME_CTOR);
+    x64_jcc_label(b, CC_NE, special);
+    x64_label_bind(b, store);
     x64_mov_rm(b, RCX, x64_mem(R12, offsetof(Frame, base)));
     x64_mov_mr(b, x64_mem(RCX, 0), RAX);
     x64_alu_ri(b, ALU_ADD, RCX, 8);
@@ -1223,6 +1286,11 @@ static void gen_insn(Gen *g, long pc) {
     x64_mov_mr(b, x64_mem(RBX, offsetof(VM, cfp)), R12);
     x64_mov_mr(b, x64_mem(R12, offsetof(Frame, sp)), RCX);
     x64_ret(b);
+    x64_label_bind(b, special);   /* a FRAME_CTOR frame returns self (never FINISH) */
+    x64_test_ri(b, RCX, FRAME_FINISH);
+    x64_jcc_label(b, CC_NE, finish);
+    x64_mov_rm(b, RAX, x64_mem(R12, offsetof(Frame, self)));
+    x64_jmp_label(b, store);
     x64_label_bind(b, finish);   /* the interpreter returns it from kn_vm_exec */
     x64_alu_ri(b, ALU_SUB, R12, (int32_t)sizeof(Frame));
     x64_mov_mr(b, x64_mem(RBX, offsetof(VM, cfp)), R12);
@@ -1486,6 +1554,8 @@ void kn_jit_print_stats(VM *vm, FILE *out) {
   fprintf(out, "recompiles: %ld    (code dropped because its profile grew)\n", t->recompiles);
   fprintf(out, "fast_sends: %llu    (call sites compiled with an inline frame push)\n",
           (unsigned long long)t->fast_sends);
+  fprintf(out, "new_sites: %llu    (Class#new sends compiled as allocation + initialize)\n",
+          (unsigned long long)t->new_sites);
   fprintf(out, "code_bytes: %zu\n", t->code_bytes);
   fprintf(out, "metadata_bytes: %zu\n", t->meta_bytes);
   fprintf(out, "code_mem_refusals: %ld\n", t->mem->full_refusals);

@@ -67,6 +67,11 @@ VALUE kn_backtrace(VM *vm, int skip) {
       line = kn_frame_line(g);
     }
     kn_ary_push(vm, a, kn_str_printf(vm, "%s:%d:in `%s'", file, line, kn_frame_method_name(vm, f)));
+    if ((f->flags & FRAME_CTOR) && f - 1 >= vm->frames && f[-1].iseq) {
+      /* the Class#new C frame compiled code did without: at the caller's line */
+      if (skip > 0) { skip--; continue; }
+      kn_ary_push(vm, a, kn_str_printf(vm, "%s:%d:in `new'", f[-1].iseq->file, kn_frame_line(f - 1)));
+    }
   }
   return a;
 }

@@ -774,7 +774,7 @@ static bool unwind(VM *vm, Frame *base, VALUE *errp, VALUE *ret, bool *returned)
           *returned = true;
           return f == base ? true : (vm->cfp = f, false);
         }
-        *f->base = val;
+        *f->base = (f->flags & FRAME_CTOR) ? f->self : val;
         vm->cfp->sp = f->base + 1;
         return true;
       }
@@ -1739,9 +1739,12 @@ loop_top:
     VALUE v = TOP();
     Frame *f = cfp;
     vm->cfp = f - 1;
-    if (f->flags & FRAME_FINISH) {
-      vm->handler = h.prev;
-      return v;
+    if (f->flags & (FRAME_FINISH | FRAME_CTOR)) {
+      if (f->flags & FRAME_CTOR) v = f->self;   /* Class#new returns the new object */
+      if (f->flags & FRAME_FINISH) {
+        vm->handler = h.prev;
+        return v;
+      }
     }
     *f->base = v;
     cfp = vm->cfp;

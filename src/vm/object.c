@@ -289,6 +289,27 @@ static VALUE class_new_instance(ARGS) {
   return obj;
 }
 
+/* For compiled code: whether `me` (found for `new` on klass) is the core Class#new and
+ * klass's instances are plain T_OBJECTs, so that `klass.new(...)` may be compiled as
+ * kn_class_alloc_object then a call of `initialize`. */
+bool kn_class_new_is_plain(VM *vm, VALUE klass, const MethodEntry *me) {
+  if (!me || me->type != ME_CFUNC || me->cfunc != class_new_instance) return false;
+  if (!kn_is_type(klass, T_CLASS) || (RBASIC(klass)->flags & FL_SINGLETON)) return false;
+  if (klass == vm->cInteger || klass == vm->cFloat || klass == vm->cSymbol || klass == vm->cNilClass ||
+      klass == vm->cTrueClass || klass == vm->cFalseClass)
+    return false;   /* class_allocate raises for these */
+  for (VALUE c = klass; c; c = RCLASS(c)->super) {
+    ClassExt *e = RCLASS(c)->ext;
+    if (KN_BUILTIN_TYPE(c) == T_ICLASS || !e) continue;
+    if (e->allocator) return false;
+    if (e->instance_type) { if (e->instance_type != T_OBJECT) return false; break; }
+  }
+  return true;
+}
+
+/* A new T_OBJECT of klass (for which kn_class_new_is_plain held): Class#allocate's. */
+VALUE kn_class_alloc_object(VM *vm, VALUE klass) { return alloc_for(vm, klass); }
+
 /* ---- BasicObject ---------------------------------------------------------------------- */
 static VALUE obj_initialize(ARGS) { UNUSED; return Qnil; }
 static VALUE obj_equal(ARGS) { UNUSED; return KN_BOOL(self == argv[0]); }

@@ -68,6 +68,9 @@ enum {
   FRAME_BMETHOD = 1 << 6,  /* a define_method body (acts as a lambda method) */
   FRAME_EVAL = 1 << 7,     /* eval: locals are the caller's */
   FRAME_KW = 1 << 8,       /* C method: its last argument is the caller's keyword hash */
+  FRAME_CTOR = 1 << 9,     /* `initialize` called by compiled code for Class#new (standing
+                            * for its C frame): leaving it returns self, not its result;
+                            * backtraces show the `new` frame */
 };
 
 struct Frame {

@@ -79,6 +79,9 @@ KN_OOL_INSNS(X)
 
 /* A monomorphic call of C method me (cached at the call site) from compiled code. */
 VALUE kn_vm_jit_call_cfunc(VM *vm, const MethodEntry *me, CallInfo *ci);
+/* Class#new for compiled code (object.c): see there. */
+bool kn_class_new_is_plain(VM *vm, VALUE klass, const MethodEntry *me);
+VALUE kn_class_alloc_object(VM *vm, VALUE klass);
 /* getinstancevariable / setinstancevariable after compiled code's inline case missed. */
 VALUE kn_vm_jit_getivar(VM *vm, VALUE self, ID id, IvarCache *ic);
 void kn_vm_jit_setivar(VM *vm, VALUE self, ID id, VALUE v, IvarCache *ic);
