@@ -584,6 +584,31 @@ static const Block *iseq_block(VM *vm, VALUE bh, bool *is_lambda) {
   return b->iseq ? b : NULL;
 }
 
+static VALUE vm_exec(VM *vm, Frame *base, bool pending);
+
+/* Runs the block frame f just pushed (FRAME_FINISH) to its result. When its code is
+ * compiled, calls that directly (no interpreter loop is started for it) under a handler
+ * of its own, so that an exception raised in it, or in frames it calls, is unwound by an
+ * exec whose base is f, exactly as if vm_exec had run f from the start. */
+static VALUE run_block_frame(VM *vm, Frame *f) {
+  void *entry;
+  if (!vm->jit_enter || !f->iseq->jit_entries || !(entry = f->iseq->jit_entries[f->pc - f->iseq->code]))
+    return vm_exec(vm, f, false);
+  JmpHandler h;
+  h.prev = vm->handler;
+  h.cfp = f - 1;
+  h.sp = NULL;
+  vm->handler = &h;
+  if (setjmp(h.buf) != 0) {
+    vm->handler = h.prev;
+    return vm_exec(vm, f, true);
+  }
+  VALUE r = vm->jit_enter(vm, f, entry);
+  vm->handler = h.prev;
+  if (r != Qundef) return r;          /* the frame left (compiled leave popped it) */
+  return vm_exec(vm, f, false);       /* the interpreter goes on from vm->cfp */
+}
+
 VALUE kn_vm_invoke_block(VM *vm, VALUE bh, int argc, const VALUE *argv, VALUE blockarg,
                          VALUE self_override, VALUE deftarget, bool lambda_semantics) {
   bool yield_kw = vm->yield_kw;
@@ -603,9 +628,9 @@ VALUE kn_vm_invoke_block(VM *vm, VALUE bh, int argc, const VALUE *argv, VALUE bl
   }
   check_cstack(vm);
   Frame *cfp = vm->cfp;
-  push_block_frame(vm, b, is_lambda, argc, argv, blockarg, self_override, deftarget, yield_kw,
-                   FRAME_FINISH, cfp->sp);
-  VALUE r = kn_vm_exec(vm);
+  Frame *f = push_block_frame(vm, b, is_lambda, argc, argv, blockarg, self_override, deftarget,
+                              yield_kw, FRAME_FINISH, cfp->sp);
+  VALUE r = run_block_frame(vm, f);
   vm->cfp = cfp;
   return r;
 }
@@ -1503,7 +1528,11 @@ OOL_INSN(definesmethod) {
 /* opt_* slow path: a plain send of ci->mid with argc args */
 #define SLOW_SEND(argc_) goto do_send_ci
 
-VALUE kn_vm_exec(VM *vm) {
+/* Runs frames from vm->cfp until the FRAME_FINISH frame `base` (vm->cfp or below it)
+ * leaves, and returns its result. pending: an exception or throw (vm->errinfo) has
+ * already reached this exec: it unwinds the frames from vm->cfp down to base first, as
+ * when one longjmps here (kn_vm_invoke_block's compiled-block path). */
+static __attribute__((noinline)) VALUE vm_exec(VM *vm, Frame *base, bool pending) {
 #if !KN_DISPATCH_SWITCH
   /* The table dispatch jumps through: a static array (addressed without a register).
    * With --jit-stats it holds the counting stubs instead (process-wide: every VM of the
@@ -1523,8 +1552,8 @@ VALUE kn_vm_exec(VM *vm) {
 #else
   const bool counting = vm->opts.jit_stats;
 #endif
-  Frame *base = vm->cfp;
   Frame *volatile vbase = base;
+  volatile bool vpending = pending;
   Frame *cfp;
   const VALUE *pc;
   VALUE *sp;
@@ -1537,8 +1566,9 @@ VALUE kn_vm_exec(VM *vm) {
   h.sp = NULL;
   vm->handler = &h;
   check_cstack(vm);
-  if (setjmp(h.buf) != 0) {
+  if (setjmp(h.buf) != 0 || vpending) {
     /* an exception or throw reached this exec */
+    vpending = false;
     base = vbase;
     vm->handler = &h;
     VALUE err = vm->errinfo;
@@ -1900,3 +1930,5 @@ Frame *kn_vm_caller_frame(VM *vm) {
   while (f > vm->frames && !f->iseq) f--;
   return f;
 }
+
+VALUE kn_vm_exec(VM *vm) { return vm_exec(vm, vm->cfp, false); }
