@@ -543,6 +543,38 @@ static Frame *push_block_frame(VM *vm, const Block *b, bool is_lambda, int argc,
   VALUE *sp = cfp->sp;
   check_stack(vm, sp, argc + iseq->local_size + iseq->stack_max + 8);
   VALUE *ep = sp + 1;
+  const IseqParams *pp = &iseq->param;
+  if (!yield_kw && !(cfp->flags & FRAME_KW) && argc == pp->lead_num && pp->size == argc &&
+      (argc != 1 || pp->ambiguous_param0) && !iseq->heap_env && pp->block_start < 0) {
+    /* the common case (exactly the required parameters, locals on the stack): every
+     * field written once */
+    Frame *f = cfp + 1;
+    if (f >= vm->frames_end - 4) kn_raise_sysstack(vm);
+    for (int i = 0; i < argc; i++) ep[i] = argv[i];
+    for (int i = argc; i < iseq->local_size; i++) ep[i] = Qnil;
+    ep[-1] = kn_ep_tag(b->ep);
+    f->pc = iseq->code;
+    f->bp = f->sp = ep + iseq->local_size;
+    f->ep = ep;
+    f->iseq = iseq;
+    f->self = self_override != Qundef ? self_override : b->self;
+    f->blockh = NIL_P(blockarg) ? Qnil : blockarg;
+    f->me = b->me;
+    f->env = 0;
+    f->cref = b->cref;
+    f->deftarget = deftarget;
+    f->flags = flags | FRAME_BLOCK | (is_lambda ? FRAME_LAMBDA : 0);
+    f->defvis = VIS_PUBLIC;
+    f->blk.iseq = NULL;
+    f->blk.proxy = 0;
+    f->self_block = b;
+    f->base = base;
+    f->argc = argc;
+    f->mid = b->me ? b->me->name : cfp->mid;
+    vm->cfp = f;
+    count_call(vm, (Iseq *)iseq);
+    return f;
+  }
   VALUE kwh = Qnil;
   for (int i = 0; i < argc; i++) ep[i] = argv[i];
   /* a trailing Hash is keywords only when the caller passed keywords: yield with
@@ -562,7 +594,6 @@ static Frame *push_block_frame(VM *vm, const Block *b, bool is_lambda, int argc,
   f->deftarget = deftarget;
   f->self_block = b;
   f->base = base;
-  const IseqParams *pp = &iseq->param;
   int start = 0;
   /* exactly the required parameters (and not a |a,| block given one value to splat) */
   if (!NIL_P(kwh) || argc != pp->lead_num || pp->size != argc || (argc == 1 && !pp->ambiguous_param0))
