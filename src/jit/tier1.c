@@ -238,7 +238,7 @@ typedef struct Gen {
 
 /* A slow path moved out of line: the hot code jumps to `entry`, the cold code emitted
  * after all instructions does the work and jumps back to `done` (or exits). */
-enum { COLD_EXIT, COLD_OPT, COLD_SEND, COLD_GETIVAR, COLD_SETIVAR, COLD_IVAR_APPEND, COLD_ENTER };
+enum { COLD_EXIT, COLD_OPT, COLD_OPT_SLOW, COLD_SEND, COLD_GETIVAR, COLD_SETIVAR, COLD_IVAR_APPEND, COLD_ENTER };
 typedef struct Cold {
   int kind;
   long pc, len;         /* the instruction (COLD_EXIT: the pc to resume at) */
@@ -966,9 +966,35 @@ static bool gen_opt_float(Gen *g, int op, int slow) {
   }
 }
 
+static bool has_float_case(int op) {
+  switch (op) {
+  case BIN_opt_plus: case BIN_opt_minus: case BIN_opt_mult: case BIN_opt_div:
+  case BIN_opt_lt: case BIN_opt_le: case BIN_opt_gt: case BIN_opt_ge: return true;
+  default: return false;
+  }
+}
+
 static void gen_opt(Gen *g, long pc, long len, int op) {
   X64Buf *b = &g->b;
   int done = x64_label_new(b);
+  const CallInfo *ci = (const CallInfo *)g->iseq->code[pc + 1];
+  if (ci->opt_hit && has_float_case(op)) {
+    /* the profile saw Floats here: the Float case inline after the Fixnum case (one
+     * taken branch for a Float), only the helper out of line */
+    int slow = add_cold(g, COLD_OPT_SLOW, pc, len, op, done);
+    int flo = x64_label_new(b);
+    if (gen_opt_inline(g, op, flo)) {
+      x64_jmp_label(b, done);
+      x64_label_bind(b, flo);
+      gen_opt_float(g, op, slow);
+      x64_label_bind(b, done);
+      return;
+    }
+    g->ncold--;
+    gen_opt_slow(g, pc, len, op);   /* the operator is redefined: the helper, inline */
+    x64_label_bind(b, done);
+    return;
+  }
   int cold = add_cold(g, COLD_OPT, pc, len, op, done);
   if (gen_opt_inline(g, op, cold)) {   /* the Fixnum case; the rest out of line */
     x64_label_bind(b, done);
@@ -1113,6 +1139,10 @@ static void emit_cold(Gen *g) {
     switch (c.kind) {
     case COLD_EXIT: side_exit(g, c.pc, c.arg); break;
     case COLD_OPT: gen_opt_cold(g, &c); break;
+    case COLD_OPT_SLOW:
+      gen_opt_slow(g, c.pc, c.len, c.arg);
+      x64_jmp_label(&g->b, c.done);
+      break;
     case COLD_SEND:
       count_stat(g, &g->t->slow[SLOW_SEND_FAST_MISS]);
       gen_send_generic(g, c.pc, c.len, (CallInfo *)g->iseq->code[c.pc + 1], NULL, false);
