@@ -240,7 +240,7 @@ VALUE kn_obj_clone(VM *vm, VALUE obj) {
     IdTable *t = RCLASS(k)->m_tbl;
     for (long i = 0; i < t->n; i++) if (t->ents[i].key) kn_add_method(vm, sc, t->ents[i].key, (MethodEntry *)t->ents[i].val);
     for (VALUE s = RCLASS(k)->super; s && KN_BUILTIN_TYPE(s) == T_ICLASS; s = RCLASS(s)->super)
-      kn_include_module(vm, sc, RCLASS(s)->ext->module);
+      if (kn_is_type(RCLASS(s)->ext->module, T_MODULE)) kn_include_module(vm, sc, RCLASS(s)->ext->module);
   }
   kn_funcall(vm, c, vm->id_initialize_copy, 1, &obj);
   if (RBASIC(obj)->flags & FL_FROZEN) RBASIC(c)->flags |= FL_FROZEN;
@@ -599,14 +599,6 @@ static VALUE obj_method(ARGS) {
   return kn_obj_method(vm, self, mid);
 }
 
-static VALUE obj_extend(ARGS) {
-  UNUSED;
-  for (int i = argc - 1; i >= 0; i--) {
-    kn_extend_object(vm, self, argv[i]);
-    kn_funcall(vm, argv[i], vm->id_extended, 1, &self);
-  }
-  return self;
-}
 
 static VALUE obj_define_singleton_method(ARGS) {
   VALUE name = argv[0];
@@ -682,22 +674,32 @@ static VALUE mod_cmp(ARGS) {
   return Qnil;
 }
 static VALUE mod_ancestors(ARGS) { UNUSED; return kn_mod_ancestors(vm, self); }
-static VALUE mod_include(ARGS) {
-  UNUSED;
-  for (int i = argc - 1; i >= 0; i--) {
-    kn_include_module(vm, self, argv[i]);
-    kn_funcall(vm, argv[i], vm->id_included, 1, &self);
-  }
-  return self;
+/* include, prepend and extend check every argument first, then, last argument first, call
+ * the module's append_features / prepend_features / extend_object (which do the work and
+ * may be overridden) and its included / prepended / extended hook. */
+static void check_modules(VM *vm, int argc, VALUE *argv) {
+  for (int i = 0; i < argc; i++)
+    if (!kn_is_type(argv[i], T_MODULE))
+      kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Module)", kn_obj_classname(vm, argv[i]));
 }
-static VALUE mod_prepend(ARGS) {
-  UNUSED;
+static void add_modules(VM *vm, VALUE self, int argc, VALUE *argv, const char *features, ID hook) {
+  check_modules(vm, argc, argv);
+  ID fid = kn_intern(vm, features);
   for (int i = argc - 1; i >= 0; i--) {
-    kn_prepend_module(vm, self, argv[i]);
-    kn_funcall(vm, argv[i], vm->id_prepended, 1, &self);
+    kn_funcall(vm, argv[i], fid, 1, &self);
+    kn_funcall(vm, argv[i], hook, 1, &self);
   }
-  return self;
 }
+static VALUE mod_include(ARGS) { UNUSED; add_modules(vm, self, argc, argv, "append_features", vm->id_included); return self; }
+static VALUE mod_prepend(ARGS) { UNUSED; add_modules(vm, self, argc, argv, "prepend_features", vm->id_prepended); return self; }
+static VALUE obj_extend(ARGS) { UNUSED; add_modules(vm, self, argc, argv, "extend_object", vm->id_extended); return self; }
+static void check_class_arg(VM *vm, VALUE v) {
+  if (!kn_is_type(v, T_CLASS) && !kn_is_type(v, T_MODULE))
+    kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Class)", kn_obj_classname(vm, v));
+}
+static VALUE mod_append_features(ARGS) { UNUSED; check_class_arg(vm, argv[0]); kn_include_module(vm, argv[0], self); return self; }
+static VALUE mod_prepend_features(ARGS) { UNUSED; check_class_arg(vm, argv[0]); kn_prepend_module(vm, argv[0], self); return self; }
+static VALUE mod_extend_object(ARGS) { UNUSED; kn_extend_object(vm, argv[0], self); return argv[0]; }
 static VALUE mod_include_p(ARGS) {
   UNUSED;
   return KN_BOOL(self != argv[0] && kn_is_type(argv[0], T_MODULE) && kn_class_inherits(vm, self, argv[0]));
@@ -705,8 +707,12 @@ static VALUE mod_include_p(ARGS) {
 static VALUE mod_included_modules(ARGS) {
   UNUSED;
   VALUE a = kn_ary_new(vm);
+  /* not self's own origin, nor the heads of prepended modules (class.c) */
+  VALUE origin = RCLASS(self)->ext && RCLASS(self)->ext->origin ? RCLASS(self)->ext->origin : self;
   for (VALUE c = RCLASS(self)->super; c; c = RCLASS(c)->super)
-    if (KN_BUILTIN_TYPE(c) == T_ICLASS && kn_is_type(RCLASS(c)->ext->module, T_MODULE)) kn_ary_push(vm, a, RCLASS(c)->ext->module);
+    if (c != origin && KN_BUILTIN_TYPE(c) == T_ICLASS && !RCLASS(c)->ext->origin &&
+        kn_is_type(RCLASS(c)->ext->module, T_MODULE))
+      kn_ary_push(vm, a, RCLASS(c)->ext->module);
   return a;
 }
 
@@ -1219,6 +1225,9 @@ void kn_init_vm_object(VM *vm) {
   kn_define_method(vm, M, "instance_method", mod_instance_method, 1, 1);
   kn_define_method(vm, M, "public_instance_method", mod_instance_method, 1, 1);
   kn_define_method(vm, M, "freeze", mod_freeze, 0, 0);
+  kn_define_private_method(vm, M, "append_features", mod_append_features, 1, 1);
+  kn_define_private_method(vm, M, "prepend_features", mod_prepend_features, 1, 1);
+  kn_define_private_method(vm, M, "extend_object", mod_extend_object, 1, 1);
   kn_define_private_method(vm, M, "method_added", obj_hook, 1, 1);
   kn_define_private_method(vm, M, "method_removed", obj_hook, 1, 1);
   kn_define_private_method(vm, M, "method_undefined", obj_hook, 1, 1);
