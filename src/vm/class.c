@@ -95,22 +95,52 @@ VALUE kn_singleton_class(VM *vm, VALUE obj) {
   return meta;
 }
 
-/* ---- naming ---------------------------------------------------------------------------- */
+/* ---- naming ----------------------------------------------------------------------------
+ * CRuby 3.1's class paths: a class or module takes its name from the first constant it is
+ * assigned to. Under a named outer (or at the top level) the name is permanent: "Outer::N".
+ * Under an anonymous outer it is temporary, "#<Module:0x...>::N", and becomes permanent
+ * when the outer is named, together with everything below it that has no permanent name. */
+
+static VALUE path_under(VM *vm, VALUE outer_path, ID name) {
+  VALUE s = kn_str_dup(vm, outer_path);
+  kn_str_cat_cstr(vm, s, "::");
+  kn_str_cat_cstr(vm, s, kn_id_name(vm, name));
+  return s;
+}
+
+static bool named_namespace(VALUE v) {
+  return (kn_is_type(v, T_CLASS) || kn_is_type(v, T_MODULE)) && !(RBASIC(v)->flags & FL_SINGLETON);
+}
+
+static void set_permanent_path(VM *vm, VALUE klass, VALUE path) {
+  ClassExt *e = ext(klass);
+  RBASIC(path)->flags |= FL_FROZEN;
+  e->name = path;
+  e->tmp_name = false;
+  for (long i = 0; e->consts && i < e->consts->n; i++) {
+    VALUE v = (VALUE)e->consts->ents[i].val;
+    if (!e->consts->ents[i].key || !named_namespace(v)) continue;
+    ClassExt *ve = ext(v);
+    if (!ve->name || ve->tmp_name) set_permanent_path(vm, v, path_under(vm, path, e->consts->ents[i].key));
+  }
+}
+
 static void set_class_path(VM *vm, VALUE klass, VALUE outer, ID name) {
   ClassExt *e = ext(klass);
-  if (e->name) return;
+  if (e->name && !e->tmp_name) return;
+  if (!e->name) e->lexical_parent = outer;
   if (outer == vm->cObject || !outer) {
-    e->name = kn_id_str(vm, name);
-  } else {
-    VALUE on = ext(outer)->name;
-    if (!on) return;
-    VALUE s = kn_str_dup(vm, on);
-    kn_str_cat_cstr(vm, s, "::");
-    kn_str_cat_cstr(vm, s, kn_id_name(vm, name));
-    e->name = s;
+    set_permanent_path(vm, klass, kn_id_str(vm, name));
+    return;
   }
-  RBASIC(e->name)->flags |= FL_FROZEN;
-  e->lexical_parent = outer;
+  ClassExt *oe = ext(outer);
+  if (oe->name && !oe->tmp_name) {
+    set_permanent_path(vm, klass, path_under(vm, oe->name, name));
+  } else if (!e->name) {
+    e->name = path_under(vm, kn_class_name(vm, outer), name);
+    RBASIC(e->name)->flags |= FL_FROZEN;
+    e->tmp_name = true;
+  }
 }
 
 VALUE kn_class_name(VM *vm, VALUE klass) {

@@ -174,6 +174,64 @@ static void copy_ivars(VM *vm, VALUE dst, VALUE src) {
 
 static VALUE alloc_for(VM *vm, VALUE klass);
 
+/* Adds the methods of table t to dst, as dst's own (owner dst, so `super` in them searches
+ * from dst's place in a chain, as CRuby's clone_method). */
+static void copy_methods(VM *vm, VALUE dst, IdTable *t) {
+  for (long i = 0; t && i < t->n; i++)
+    if (t->ents[i].key) {
+      MethodEntry me = *(const MethodEntry *)t->ents[i].val;
+      me.owner = dst;
+      kn_add_method(vm, dst, t->ents[i].key, &me);
+    }
+}
+
+/* Gives dst the singleton methods and extended modules of sing, a singleton class. */
+static void copy_singleton(VM *vm, VALUE dst, VALUE sing) {
+  VALUE sc = kn_singleton_class(vm, dst);
+  copy_methods(vm, sc, RCLASS(sing)->m_tbl);
+  VALUE mods = kn_ary_new(vm);
+  for (VALUE s = RCLASS(sing)->super; s && KN_BUILTIN_TYPE(s) == T_ICLASS; s = RCLASS(s)->super)
+    if (kn_is_type(RCLASS(s)->ext->module, T_MODULE) && !RCLASS(s)->ext->origin) kn_ary_push(vm, mods, RCLASS(s)->ext->module);
+  for (long i = RARRAY_LEN(mods) - 1; i >= 0; i--) kn_include_module(vm, sc, RARRAY_PTR(mods)[i]);
+}
+
+/* Module#dup / #clone (CRuby's rb_mod_init_copy): an anonymous class or module with the
+ * same superclass and included modules (the iclasses are shared), copies of the methods,
+ * the prepended modules, the singleton methods, constants, class variables and instance
+ * variables. */
+static VALUE copy_class(VM *vm, VALUE obj) {
+  bool is_class = KN_BUILTIN_TYPE(obj) == T_CLASS;
+  ClassExt *e = RCLASS(obj)->ext;
+  VALUE origin = e && e->origin ? e->origin : obj;
+  VALUE c = is_class ? kn_class_new(vm, RCLASS(origin)->super) : kn_module_new(vm);
+  if (!is_class) RCLASS(c)->super = RCLASS(origin)->super;
+  copy_methods(vm, c, RCLASS(origin)->m_tbl);
+  if (origin != obj) {   /* prepended modules, the deepest first */
+    VALUE mods = kn_ary_new(vm);
+    for (VALUE s = RCLASS(obj)->super; s && s != origin; s = RCLASS(s)->super)
+      if (!RCLASS(s)->ext->origin) kn_ary_push(vm, mods, RCLASS(s)->ext->module);
+    for (long i = RARRAY_LEN(mods) - 1; i >= 0; i--) kn_prepend_module(vm, c, RARRAY_PTR(mods)[i]);
+  }
+  if (RBASIC(RBASIC(obj)->klass)->flags & FL_SINGLETON) copy_singleton(vm, c, RBASIC(obj)->klass);
+  ClassExt *ce = RCLASS(c)->ext;
+  if (e) {   /* instances of the copy are built like the original's (Array.dup.new) */
+    ce->instance_type = e->instance_type;
+    ce->allocator = e->allocator;
+  }
+  for (long i = 0; e && e->consts && i < e->consts->n; i++)
+    if (e->consts->ents[i].key) {
+      if (!ce->consts) ce->consts = kn_idtable_new();
+      kn_idtable_set(ce->consts, e->consts->ents[i].key, e->consts->ents[i].val);
+    }
+  for (long i = 0; e && e->cvars && i < e->cvars->n; i++)
+    if (e->cvars->ents[i].key) {
+      if (!ce->cvars) ce->cvars = kn_idtable_new();
+      kn_idtable_set(ce->cvars, e->cvars->ents[i].key, e->cvars->ents[i].val);
+    }
+  copy_ivars(vm, c, obj);
+  return c;
+}
+
 /* shallow copy of the payload */
 static VALUE copy_object(VM *vm, VALUE obj) {
   VALUE klass = kn_obj_class(vm, obj);
@@ -187,25 +245,7 @@ static VALUE copy_object(VM *vm, VALUE obj) {
     RBASIC(p)->klass = klass;
     return p;
   }
-  case T_CLASS: case T_MODULE: {
-    VALUE c;
-    if (KN_BUILTIN_TYPE(obj) == T_CLASS) c = kn_class_new(vm, RCLASS(obj)->super);
-    else c = kn_module_new(vm);
-    IdTable *t = RCLASS(obj)->m_tbl;
-    for (long i = 0; i < t->n; i++) if (t->ents[i].key) kn_add_method(vm, c, t->ents[i].key, (MethodEntry *)t->ents[i].val);
-    ClassExt *e = RCLASS(obj)->ext;
-    if (e) {   /* instances of the copy are built like the original's (Array.dup.new) */
-      RCLASS(c)->ext->instance_type = e->instance_type;
-      RCLASS(c)->ext->allocator = e->allocator;
-    }
-    if (e && e->consts)
-      for (long i = 0; i < e->consts->n; i++) if (e->consts->ents[i].key) {
-        ClassExt *ce = RCLASS(c)->ext;
-        if (!ce->consts) ce->consts = kn_idtable_new();
-        kn_idtable_set(ce->consts, e->consts->ents[i].key, e->consts->ents[i].val);
-      }
-    return c;
-  }
+  case T_CLASS: case T_MODULE: return copy_class(vm, obj);
   case T_OBJECT: {
     VALUE o = alloc_for(vm, klass);
     copy_ivars(vm, o, obj);
@@ -233,15 +273,10 @@ VALUE kn_obj_clone(VM *vm, VALUE obj) {
   if (SPECIAL_CONST_P(obj) || kn_is_type(obj, T_BIGNUM) || kn_is_type(obj, T_FLOAT)) return obj;
   VALUE c = copy_object(vm, obj);
   if (c == obj) return c;
-  /* singleton methods come along */
+  /* singleton methods come along (copy_class did it for classes and modules) */
   VALUE k = RBASIC(obj)->klass;
-  if ((RBASIC(k)->flags & FL_SINGLETON) && KN_BUILTIN_TYPE(obj) != T_CLASS) {
-    VALUE sc = kn_singleton_class(vm, c);
-    IdTable *t = RCLASS(k)->m_tbl;
-    for (long i = 0; i < t->n; i++) if (t->ents[i].key) kn_add_method(vm, sc, t->ents[i].key, (MethodEntry *)t->ents[i].val);
-    for (VALUE s = RCLASS(k)->super; s && KN_BUILTIN_TYPE(s) == T_ICLASS; s = RCLASS(s)->super)
-      if (kn_is_type(RCLASS(s)->ext->module, T_MODULE)) kn_include_module(vm, sc, RCLASS(s)->ext->module);
-  }
+  if ((RBASIC(k)->flags & FL_SINGLETON) && !kn_is_type(obj, T_CLASS) && !kn_is_type(obj, T_MODULE))
+    copy_singleton(vm, c, k);
   kn_funcall(vm, c, vm->id_initialize_copy, 1, &obj);
   if (RBASIC(obj)->flags & FL_FROZEN) RBASIC(c)->flags |= FL_FROZEN;
   return c;
@@ -954,14 +989,18 @@ static VALUE mod_module_function(ARGS) {
     if ((f->flags & FRAME_CLASS) || f->deftarget) f->defvis = VIS_MODFUNC;
     return Qnil;
   }
+  /* as CRuby: the instance methods turn private first (NameError when one is missing;
+   * a module finds Object's methods too), then the singleton copies are made */
+  for (int i = 0; i < argc; i++) kn_set_visibility(vm, self, to_id(vm, argv[i]), VIS_PRIVATE);
   for (int i = 0; i < argc; i++) {
     ID id = to_id(vm, argv[i]);
     const MethodEntry *me = kn_method_lookup(vm, self, id);
-    if (!me) kn_name_error(vm, id, self, "undefined method `%s' for module `%s'", kn_id_name(vm, id), kn_str_cstr(vm, kn_class_name(vm, self)));
+    if (me && me->type == ME_ZSUPER) me = kn_vm_resolve_zsuper(vm, me, self, id);
+    if (!me) me = kn_method_lookup(vm, vm->cObject, id);
+    if (!me) continue;
     MethodEntry copy = *me;
     copy.vis = VIS_PUBLIC;
     kn_add_method(vm, kn_singleton_class(vm, self), id, &copy);
-    kn_set_visibility(vm, self, id, VIS_PRIVATE);
   }
   return argc == 1 ? argv[0] : kn_ary_new_from(vm, argc, argv);
 }
@@ -1242,5 +1281,10 @@ void kn_init_vm_object(VM *vm) {
   kn_define_method(vm, C, "superclass", class_superclass, 0, 0);
   kn_define_private_method(vm, C, "inherited", obj_hook, 1, 1);
   kn_define_singleton_method(vm, C, "new", class_s_new, 0, 1);
+  /* Module methods that make no sense for a class (CRuby undefines them in Class) */
+  static const char *const not_for_classes[] = {"module_function", "append_features", "prepend_features",
+                                                "extend_object"};
+  for (size_t i = 0; i < sizeof not_for_classes / sizeof not_for_classes[0]; i++)
+    kn_undef_method(vm, C, kn_intern(vm, not_for_classes[i]));
   (void)class_instance_methods_hook;
 }

@@ -226,6 +226,7 @@ typedef struct ClassExt {
   VALUE *includers;         /* modules: the iclasses standing for it in chains (class.c) */
   long nincluders;
   VALUE includer;           /* iclass: the class, module or iclass whose chain holds it */
+  bool tmp_name;            /* name is a temporary path under an anonymous module (class.c) */
   ValueType instance_type;  /* what `allocate` makes (T_OBJECT, T_STRING, ...) */
   VALUE (*allocator)(void *vm, VALUE klass);  /* NULL: inherit */
 } ClassExt;
