@@ -1105,6 +1105,11 @@ static VALUE hash_merge(ARGS) {
   for (int i = 0; i < argc; i++) kn_ary_push(vm, list, to_hash(vm, argv[i]));
   VALUE h = kn_hash_dup(vm, self);
   RBASIC(h)->klass = kn_obj_class(vm, self);
+  VALUE ivs = kn_ivar_list(vm, self);  /* a copy as dup makes: instance variables too */
+  for (long i = 0; i < RARRAY_LEN(ivs); i++) {
+    ID id = SYM2ID(RARRAY_PTR(ivs)[i]);
+    kn_ivar_set(vm, h, id, kn_ivar_get(vm, self, id));
+  }
   for (long i = 0; i < RARRAY_LEN(list); i++) update_from(vm, h, RARRAY_PTR(list)[i], blk);
   return h;
 }
