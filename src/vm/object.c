@@ -638,8 +638,8 @@ static VALUE obj_method(ARGS) {
 static VALUE obj_define_singleton_method(ARGS) {
   VALUE name = argv[0];
   ID mid = SYMBOL_P(name) ? SYM2ID(name) : SYM2ID(kn_str_intern(vm, kn_check_string(vm, name)));
-  VALUE body = argc > 1 ? argv[1] : kn_block_proc(vm, blk);
-  if (NIL_P(body)) kn_raise(vm, vm->eArgumentError, "tried to create Proc object without a block");
+  VALUE body = argc > 1 ? argv[1] : kn_block_proc(vm, blk);  /* an explicit nil is a TypeError */
+  if (argc < 2 && NIL_P(body)) kn_raise(vm, vm->eArgumentError, "tried to create Proc object without a block");
   MethodEntry me = {0};
   me.type = ME_BMETHOD;
   me.proc = body;
@@ -808,8 +808,8 @@ static VALUE mod_protected_method_defined(ARGS) {
 
 static VALUE mod_define_method(ARGS) {
   ID mid = to_id(vm, argv[0]);
-  VALUE body = argc > 1 ? argv[1] : kn_block_proc(vm, blk);
-  if (NIL_P(body)) kn_raise(vm, vm->eArgumentError, "tried to create Proc object without a block");
+  VALUE body = argc > 1 ? argv[1] : kn_block_proc(vm, blk);  /* an explicit nil is a TypeError */
+  if (argc < 2 && NIL_P(body)) kn_raise(vm, vm->eArgumentError, "tried to create Proc object without a block");
   MethodEntry me = {0};
   me.type = ME_BMETHOD;
   if (kn_is_type(body, T_PROC)) {
@@ -1018,29 +1018,54 @@ static VALUE mod_public_class_method(ARGS) {
 }
 static VALUE mod_private_constant(ARGS) { UNUSED; return Qnil; }
 
-static VALUE mod_const_get(ARGS) {
-  UNUSED;
-  VALUE name = argv[0];
-  if (kn_is_type(name, T_STRING) && memchr(RSTRING_PTR(name), ':', RSTRING_LEN(name))) {
-    VALUE cur = self;
-    const char *p = RSTRING_PTR(name), *end = p + RSTRING_LEN(name);
-    if (end - p >= 2 && p[0] == ':' && p[1] == ':') { cur = vm->cObject; p += 2; }
-    while (p < end) {
-      const char *q = p;
-      while (q < end && *q != ':') q++;
-      cur = kn_const_get(vm, cur, kn_intern2(vm, p, q - p));
-      p = q;
-      while (p < end && *p == ':') p++;
-    }
-    return cur;
-  }
-  ID id = to_id(vm, name);
-  if (!kn_id_is_const(vm, id)) kn_name_error(vm, id, self, "wrong constant name %s", kn_id_name(vm, id));
-  VALUE v;
-  if (kn_const_lookup(vm, self, id, &v, true)) return v;
-  if (kn_const_lookup(vm, vm->cObject, id, &v, false)) return v;
-  return kn_const_get(vm, self, id);
+/* const_get / const_defined?: a Symbol names one constant, a String may be a path
+ * ("A::B", "::A"). Every part must be a constant name (NameError "wrong constant name").
+ * The first part is looked up from mod (its ancestors and, for a module, Object when
+ * inherit), later ones in the module found so far without Object's top level. test: answer
+ * Qtrue / Qfalse instead of calling const_missing for a missing constant. */
+static _Noreturn void wrong_const_path(VM *vm, VALUE mod, VALUE path) {
+  VALUE e = kn_exc_new_str(vm, vm->eNameError, kn_str_printf(vm, "wrong constant name %V", path));
+  kn_ivar_set(vm, e, kn_intern(vm, "__name"), path);
+  kn_ivar_set(vm, e, kn_intern(vm, "__receiver"), mod);
+  kn_raise_exc(vm, e);
 }
+
+static VALUE const_path(VM *vm, VALUE mod, VALUE name, bool inherit, bool test) {
+  if (!SYMBOL_P(name) && !kn_is_type(name, T_STRING)) {
+    if (test) name = kn_check_string(vm, name);
+    else to_id(vm, name);
+  }
+  const char *p, *end;
+  if (SYMBOL_P(name)) { p = kn_id_name(vm, SYM2ID(name)); end = p + kn_id_len(vm, SYM2ID(name)); }
+  else { p = RSTRING_PTR(name); end = p + RSTRING_LEN(name); }
+  bool path = kn_is_type(name, T_STRING);
+  VALUE cur = mod;
+  bool first = true;
+  if (path && end - p >= 2 && p[0] == ':' && p[1] == ':') { cur = vm->cObject; p += 2; first = false; }
+  if (p == end) wrong_const_path(vm, mod, path ? name : kn_id_str(vm, SYM2ID(name)));
+  while (p < end) {
+    const char *q = path ? memchr(p, ':', (size_t)(end - p)) : NULL;
+    if (!q) q = end;
+    if (q == p || (q < end && (end - q <= 2 || q[1] != ':'))) wrong_const_path(vm, mod, name);
+    ID id = kn_intern2(vm, p, q - p);
+    if (!kn_id_is_const(vm, id)) kn_name_error(vm, id, mod, "wrong constant name %s", kn_id_name(vm, id));
+    VALUE v;
+    bool found = first || !inherit ? kn_const_lookup(vm, cur, id, &v, inherit)
+                                   : kn_const_lookup_scoped(vm, cur, id, &v);
+    if (!found) {
+      if (test) return Qfalse;
+      v = first ? kn_const_get(vm, cur, id) : kn_funcall(vm, cur, vm->id_const_missing, 1, (VALUE[]){ID2SYM(id)});
+    }
+    p = q < end ? q + 2 : end;
+    if (p < end && !kn_is_type(v, T_CLASS) && !kn_is_type(v, T_MODULE))
+      kn_raise(vm, vm->eTypeError, "%V does not refer to class/module", name);
+    cur = v;
+    first = false;
+  }
+  return test ? Qtrue : cur;
+}
+
+static VALUE mod_const_get(ARGS) { UNUSED; return const_path(vm, self, argv[0], argc < 2 || RTEST(argv[1]), false); }
 static VALUE mod_const_set(ARGS) {
   UNUSED;
   ID id = to_id(vm, argv[0]);
@@ -1048,15 +1073,7 @@ static VALUE mod_const_set(ARGS) {
   kn_const_set(vm, self, id, argv[1]);
   return argv[1];
 }
-static VALUE mod_const_defined(ARGS) {
-  UNUSED;
-  ID id = to_id(vm, argv[0]);
-  VALUE v;
-  bool inherit = argc < 2 || RTEST(argv[1]);
-  if (kn_const_lookup(vm, self, id, &v, inherit)) return Qtrue;
-  if (inherit && kn_const_lookup(vm, vm->cObject, id, &v, false)) return Qtrue;
-  return Qfalse;
-}
+static VALUE mod_const_defined(ARGS) { UNUSED; return const_path(vm, self, argv[0], argc < 2 || RTEST(argv[1]), true); }
 static VALUE mod_constants(ARGS) {
   UNUSED;
   VALUE r = kn_ary_new(vm);
