@@ -438,7 +438,14 @@ static VALUE obj_id(ARGS) {
 /* ---- Kernel (object) ------------------------------------------------------------------ */
 static VALUE obj_class(ARGS) { UNUSED; return kn_obj_class(vm, self); }
 static VALUE obj_singleton_class(ARGS) { UNUSED; return kn_singleton_class(vm, self); }
-static VALUE obj_frozen_p(ARGS) { UNUSED; return KN_BOOL(KN_FROZEN_P(self)); }
+/* A singleton class is frozen with the object it belongs to (CRuby freezes both). */
+static VALUE obj_frozen_p(ARGS) {
+  UNUSED;
+  VALUE v = self;
+  while (HEAP_P(v) && !KN_FROZEN_P(v) && kn_is_type(v, T_CLASS) && (RBASIC(v)->flags & FL_SINGLETON))
+    v = RCLASS(v)->ext->attached;
+  return KN_BOOL(KN_FROZEN_P(v));
+}
 static VALUE obj_freeze(ARGS) { UNUSED; return kn_obj_freeze(vm, self); }
 static VALUE obj_nil_p(ARGS) { UNUSED; return KN_BOOL(NIL_P(self)); }
 static VALUE obj_eqq(ARGS) { UNUSED; return KN_BOOL(kn_equal(vm, self, argv[0])); }
