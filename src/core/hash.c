@@ -1313,11 +1313,19 @@ static void rehash_in_place(VM *vm, VALUE self) {
   for (long i = 0; i < RARRAY_LEN(pairs); i += 2) raw_aset(vm, self, RARRAY_PTR(pairs)[i], RARRAY_PTR(pairs)[i + 1]);
 }
 
+/* Hash#rehash builds the new table beside the old one: a key whose hash or eql? raises
+ * leaves the hash as it was. */
 static VALUE hash_rehash(ARGS) {
   UNUSED;
   if (RHASH(self)->iter_lev > 0) kn_raise(vm, vm->eRuntimeError, "rehash during iteration");
   modify(vm, self);
-  rehash_in_place(vm, self);
+  if (!TBL(self) || TBL(self)->h.size == 0) return self;
+  VALUE pairs = flat_pairs(vm, self);
+  VALUE tmp = hash_alloc(vm, vm->cHash);
+  copy_ident(tmp, self);
+  for (long i = 0; i < RARRAY_LEN(pairs); i += 2) raw_aset(vm, tmp, RARRAY_PTR(pairs)[i], RARRAY_PTR(pairs)[i + 1]);
+  copy_entries(self, tmp);
+  if (TBL(self)) TBL(self)->gen++;
   return self;
 }
 
