@@ -27,6 +27,7 @@ typedef struct LoopCtx {
   int break_label, next_label, redo_label;
   int depth;           /* stack depth at the loop's start */
   struct EnsureCtx *ensure;   /* innermost ensure outside the loop */
+  struct RescueCtx *rescue;   /* innermost rescue clause outside the loop */
 } LoopCtx;
 
 typedef struct EnsureCtx {
@@ -42,6 +43,7 @@ typedef struct RescueCtx {
   struct RescueCtx *prev;
   int retry_label;
   int depth;
+  int saved_errinfo;   /* hidden local: $! when the begin started */
 } RescueCtx;
 
 typedef struct Compiler {
@@ -837,11 +839,22 @@ static void inline_ensures(Compiler *c, EnsureCtx *stop) {
   c->ensure = saved;
 }
 
+/* A jump out of rescue clauses (break, next, redo, return) leaves $! as it was before the
+ * outermost clause it leaves, down to `stop` (a clause outside the jump's target). */
+static void restore_errinfo(Compiler *c, RescueCtx *stop) {
+  RescueCtx *outer = NULL;
+  for (RescueCtx *r = c->rescue; r && r != stop; r = r->prev) outer = r;
+  if (!outer) return;
+  emit2(c, BIN_getlocal, 1, outer->saved_errinfo, 0);
+  emit1(c, BIN_setglobal, -1, intern(c, "$!"));
+}
+
 static void compile_break_next(Compiler *c, Node *n, bool is_break) {
   LoopCtx *l = c->loop;
   if (l && l->kind == 0) {
     int d0 = c->depth;
     if (n->a) compile(c, n->a, true); else emit0(c, BIN_putnil, 1);
+    restore_errinfo(c, l->rescue);
     inline_ensures(c, l->ensure);
     int extra = c->depth - 1 - l->depth;
     if (is_break) {
@@ -857,6 +870,7 @@ static void compile_break_next(Compiler *c, Node *n, bool is_break) {
   }
   if (in_block(c) || c->iseq->type == ISEQ_EVAL) {
     if (n->a) compile(c, n->a, true); else emit0(c, BIN_putnil, 1);
+    restore_errinfo(c, NULL);
     if (is_break) {
       emit1(c, BIN_throw, -1, KN_TAG_BREAK);
     } else {
@@ -870,9 +884,33 @@ static void compile_break_next(Compiler *c, Node *n, bool is_break) {
   emit0(c, BIN_putnil, 1);
 }
 
+/* redo: runs the ensure clauses it leaves (as next does), drops what the loop body has
+ * on the stack, and jumps to the start of the body (a while body, else the block's). */
+static void compile_redo(Compiler *c, Node *n, bool used) {
+  int d0 = c->depth;
+  if (c->loop && c->loop->kind == 0) {
+    restore_errinfo(c, c->loop->rescue);
+    inline_ensures(c, c->loop->ensure);
+    int extra = c->depth - c->loop->depth;
+    if (extra > 0) emit1(c, BIN_adjuststack, -extra, extra);
+    emit_jump(c, BIN_jump, c->loop->redo_label);
+  } else if (c->block_redo) {
+    restore_errinfo(c, NULL);
+    inline_ensures(c, NULL);
+    int extra = c->depth;  /* a block body starts on an empty stack */
+    if (extra > 0) emit1(c, BIN_adjuststack, -extra, extra);
+    emit_jump(c, BIN_jump, c->block_redo - 1);
+  } else {
+    error(c, n->line, "Invalid redo");
+  }
+  c->depth = d0;  /* unreachable from here; keep the expression's shape */
+  if (used) emit0(c, BIN_putnil, 1);
+}
+
 static void compile_return(Compiler *c, Node *n) {
   if (c->iseq->type == ISEQ_CLASS) { error(c, n->line, "Invalid return in class/module body"); }
   if (n->a) compile(c, n->a, true); else emit0(c, BIN_putnil, 1);
+  restore_errinfo(c, NULL);
   if (in_block(c) || c->iseq->type == ISEQ_EVAL) {
     emit1(c, BIN_throw, -1, KN_TAG_RETURN);
   } else {
@@ -884,7 +922,7 @@ static void compile_return(Compiler *c, Node *n) {
 
 static void compile_while(Compiler *c, Node *n, bool used) {
   bool until = n->kind == N_UNTIL;
-  LoopCtx l = {c->loop, 0, new_label(c), new_label(c), new_label(c), c->depth, c->ensure};
+  LoopCtx l = {c->loop, 0, new_label(c), new_label(c), new_label(c), c->depth, c->ensure, c->rescue};
   int lcond = l.next_label;
   c->loop = &l;
   if (!(n->flags & NF_DO_WHILE)) emit_jump(c, BIN_jump, lcond);
@@ -1251,7 +1289,7 @@ static void compile_rescue_part(Compiler *c, Node *n, bool used) {
   emit1(c, BIN_getglobal, 1, errinfo_id);
   emit2(c, BIN_setlocal, -1, saved_errinfo, 0);
   set_label(c, lstart);
-  RescueCtx rc = {c->rescue, lstart, d};
+  RescueCtx rc = {c->rescue, lstart, d, saved_errinfo};
   if (n->a) compile(c, n->a, true); else emit0(c, BIN_putnil, 1);
   set_label(c, lbody_end);
   if (n->c) { emit0(c, BIN_pop, -1); compile(c, n->c, true); }
@@ -1678,12 +1716,7 @@ static void compile(Compiler *c, Node *n, bool used) {
   case N_MATCH_P: compile_match_p(c, n, used); break;
   case N_BREAK: compile_break_next(c, n, true); if (!used) emit0(c, BIN_pop, -1); break;
   case N_NEXT: compile_break_next(c, n, false); if (!used) emit0(c, BIN_pop, -1); break;
-  case N_REDO:
-    if (c->loop) { emit_jump(c, BIN_jump, c->loop->redo_label); }
-    else if (c->block_redo) { emit_jump(c, BIN_jump, c->block_redo - 1); }
-    else error(c, n->line, "Invalid redo");
-    if (used) emit0(c, BIN_putnil, 1);
-    break;
+  case N_REDO: compile_redo(c, n, used); break;
   case N_RETRY:
     if (c->in_rescue_handler && c->rescue) {
       int extra = c->depth - c->rescue->depth;
@@ -1936,7 +1969,7 @@ static Iseq *compile_child(Compiler *pc, Node *body, Params *params, IseqType ty
     if (t->kind == N_MLHS) compile_masgn_targets(&c, t->list, t->nlist);
     else assign_top(&c, t);
   }
-  LoopCtx l = {NULL, 1, -1, -1, -1, 0, NULL};
+  LoopCtx l = {NULL, 1, -1, -1, -1, 0, NULL, NULL};
   if (type == ISEQ_BLOCK) {
     l.redo_label = new_label(&c);
     set_label(&c, l.redo_label);

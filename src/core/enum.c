@@ -189,6 +189,24 @@ static VALUE select_impl(VM *vm, VALUE self, VALUE blk, bool reject) {
   return it.acc;
 }
 
+/* grep / grep_v: the values for which pattern === v holds (does not), each passed through
+ * the block when there is one. */
+static void st_grep(VM *vm, Iter *it, VALUE v) {
+  if (RTEST(kn_funcall(vm, it->arg, vm->id_eqq, 1, &v)) != (it->n != 0))
+    kn_ary_push(vm, it->acc, NIL_P(it->blk) ? v : kn_yield1(vm, it->blk, v));
+}
+static VALUE grep_impl(VM *vm, VALUE self, VALUE pattern, VALUE blk, bool invert) {
+  Iter it;
+  iter_init(&it, st_grep, blk);
+  it.acc = kn_ary_new(vm);
+  it.arg = pattern;
+  it.n = invert;
+  iter_run(vm, self, &it);
+  return it.acc;
+}
+static VALUE enum_grep(ARGS) { UNUSED; return grep_impl(vm, self, argv[0], blk, false); }
+static VALUE enum_grep_v(ARGS) { UNUSED; return grep_impl(vm, self, argv[0], blk, true); }
+
 static VALUE enum_select(ARGS) { UNUSED; RETURN_ENUM("select"); return select_impl(vm, self, blk, false); }
 static VALUE enum_find_all(ARGS) { UNUSED; RETURN_ENUM("find_all"); return select_impl(vm, self, blk, false); }
 static VALUE enum_filter(ARGS) { UNUSED; RETURN_ENUM("filter"); return select_impl(vm, self, blk, false); }
@@ -741,6 +759,8 @@ void kn_init_enumerable(VM *vm) {
   kn_define_method(vm, E, "collect", enum_map, 0, 0);
   kn_define_method(vm, E, "flat_map", enum_flat_map, 0, 0);
   kn_define_method(vm, E, "collect_concat", enum_flat_map, 0, 0);
+  kn_define_method(vm, E, "grep", enum_grep, 1, 1);
+  kn_define_method(vm, E, "grep_v", enum_grep_v, 1, 1);
   kn_define_method(vm, E, "select", enum_select, 0, 0);
   kn_define_method(vm, E, "filter", enum_filter, 0, 0);
   kn_define_method(vm, E, "find_all", enum_find_all, 0, 0);

@@ -1105,6 +1105,11 @@ static VALUE hash_merge(ARGS) {
   for (int i = 0; i < argc; i++) kn_ary_push(vm, list, to_hash(vm, argv[i]));
   VALUE h = kn_hash_dup(vm, self);
   RBASIC(h)->klass = kn_obj_class(vm, self);
+  VALUE ivs = kn_ivar_list(vm, self);  /* a copy as dup makes: instance variables too */
+  for (long i = 0; i < RARRAY_LEN(ivs); i++) {
+    ID id = SYM2ID(RARRAY_PTR(ivs)[i]);
+    kn_ivar_set(vm, h, id, kn_ivar_get(vm, self, id));
+  }
   for (long i = 0; i < RARRAY_LEN(list); i++) update_from(vm, h, RARRAY_PTR(list)[i], blk);
   return h;
 }
@@ -1308,11 +1313,19 @@ static void rehash_in_place(VM *vm, VALUE self) {
   for (long i = 0; i < RARRAY_LEN(pairs); i += 2) raw_aset(vm, self, RARRAY_PTR(pairs)[i], RARRAY_PTR(pairs)[i + 1]);
 }
 
+/* Hash#rehash builds the new table beside the old one: a key whose hash or eql? raises
+ * leaves the hash as it was. */
 static VALUE hash_rehash(ARGS) {
   UNUSED;
   if (RHASH(self)->iter_lev > 0) kn_raise(vm, vm->eRuntimeError, "rehash during iteration");
   modify(vm, self);
-  rehash_in_place(vm, self);
+  if (!TBL(self) || TBL(self)->h.size == 0) return self;
+  VALUE pairs = flat_pairs(vm, self);
+  VALUE tmp = hash_alloc(vm, vm->cHash);
+  copy_ident(tmp, self);
+  for (long i = 0; i < RARRAY_LEN(pairs); i += 2) raw_aset(vm, tmp, RARRAY_PTR(pairs)[i], RARRAY_PTR(pairs)[i + 1]);
+  copy_entries(self, tmp);
+  if (TBL(self)) TBL(self)->gen++;
   return self;
 }
 

@@ -1187,6 +1187,12 @@ static int casecmp_bytes(VALUE a, VALUE b) {
   return la == lb ? 0 : la < lb ? -1 : 1;
 }
 
+/* Whether a and b can meet in one operation (CRuby's rb_enc_compatible answers an
+ * encoding): the same encoding, or one side empty or ASCII only. */
+static bool enc_compatible(VALUE a, VALUE b) {
+  return is_binary(a) == is_binary(b) || LEN(a) == 0 || LEN(b) == 0 || is_7bit(a) || is_7bit(b);
+}
+
 /* casecmp's argument: a String (or to_str), else nil (the methods then return nil). */
 static VALUE casecmp_arg(VM *vm, VALUE v) {
   if (is_str(v)) return v;
@@ -1197,28 +1203,8 @@ static VALUE casecmp_arg(VM *vm, VALUE v) {
 static VALUE str_casecmp(ARGS) {
   UNUSED;
   VALUE o = casecmp_arg(vm, argv[0]);
-  if (NIL_P(o)) return Qnil;
+  if (NIL_P(o) || !enc_compatible(self, o)) return Qnil;
   return INT2FIX(casecmp_bytes(self, o));
-}
-
-static unsigned case_fold_cp(unsigned c);
-
-static VALUE str_casecmp_p(ARGS) {
-  UNUSED;
-  VALUE o = casecmp_arg(vm, argv[0]);
-  if (NIL_P(o)) return Qnil;
-  if (single_byte(self) && single_byte(o)) return KN_BOOL(casecmp_bytes(self, o) == 0);
-  const unsigned char *p = (const unsigned char *)PTR(self), *pe = p + LEN(self);
-  const unsigned char *q = (const unsigned char *)PTR(o), *qe = q + LEN(o);
-  while (p < pe && q < qe) {
-    int l1 = *p < 0x80 ? 1 : utf8_len(p, pe), l2 = *q < 0x80 ? 1 : utf8_len(q, qe);
-    unsigned c1 = l1 > 1 || *p < 0x80 ? case_fold_cp(utf8_decode(p, l1)) : 0x110000u + *p;
-    unsigned c2 = l2 > 1 || *q < 0x80 ? case_fold_cp(utf8_decode(q, l2)) : 0x110000u + *q;
-    if (c1 != c2) return Qfalse;
-    p += l1;
-    q += l2;
-  }
-  return KN_BOOL(p == pe && q == qe);
 }
 
 static VALUE str_match_op(ARGS) {
@@ -1722,141 +1708,163 @@ static VALUE str_delete_suffix_bang(ARGS) {
 }
 
 /* ---- case mapping ------------------------------------------------------------------------------
- * ASCII plus the simple one-to-one mappings of Latin-1, Latin Extended-A, basic Greek and
- * Cyrillic and the fullwidth Latin letters; "ß" upcases to "SS". */
+ * CRuby 3.1's default: full Unicode case mapping, character by character (no final-sigma or
+ * other context rule). ASCII-only and binary strings (and the :ascii option) take a bytewise
+ * path that maps ASCII letters only; everything else is decoded and looked up in
+ * casemap.h, generated from CRuby itself by tools/gen-casemap.rb. A mapping may change a
+ * character's byte length and may answer several characters ("ß".upcase is "SS"). */
 
-static unsigned cp_upper(unsigned c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z' ? c - 32 : c;
-  if (c < 0x100) {
-    if (c >= 0xe0 && c <= 0xfe && c != 0xf7) return c - 0x20;
-    if (c == 0xff) return 0x178;
-    if (c == 0xb5) return 0x39c;
-    return c;
-  }
-  if (c < 0x180) {
-    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14a && c <= 0x177)) return c & ~1u;
-    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e)) return (c & 1) ? c : c - 1;
-    if (c == 0x131) return 'I';
-    if (c == 0x17f) return 'S';
-    return c;
-  }
-  if (c >= 0x3b1 && c <= 0x3cb) return c == 0x3c2 ? 0x3a3 : c - 0x20;
-  if (c == 0x3ac) return 0x386;
-  if (c >= 0x3ad && c <= 0x3af) return c - 0x25;
-  if (c == 0x3cc) return 0x38c;
-  if (c == 0x3cd || c == 0x3ce) return c - 0x3f;
-  if (c >= 0x430 && c <= 0x44f) return c - 0x20;
-  if (c >= 0x450 && c <= 0x45f) return c - 0x50;
-  if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) || (c >= 0x4d0 && c <= 0x52f)) return c & ~1u;
-  if (c >= 0x4c1 && c <= 0x4ce) return (c & 1) ? c : c - 1;
-  if (c >= 0xff41 && c <= 0xff5a) return c - 0x20;
-  return c;
-}
-
-static unsigned cp_lower(unsigned c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
-  if (c < 0x100) return (c >= 0xc0 && c <= 0xde && c != 0xd7) ? c + 0x20 : c;
-  if (c < 0x180) {
-    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14a && c <= 0x177)) return c | 1u;
-    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e)) return (c & 1) ? c + 1 : c;
-    if (c == 0x130) return 'i';
-    if (c == 0x178) return 0xff;
-    return c;
-  }
-  if (c >= 0x391 && c <= 0x3ab && c != 0x3a2) return c + 0x20;
-  if (c == 0x386) return 0x3ac;
-  if (c >= 0x388 && c <= 0x38a) return c + 0x25;
-  if (c == 0x38c) return 0x3cc;
-  if (c == 0x38e || c == 0x38f) return c + 0x3f;
-  if (c >= 0x410 && c <= 0x42f) return c + 0x20;
-  if (c >= 0x400 && c <= 0x40f) return c + 0x50;
-  if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) || (c >= 0x4d0 && c <= 0x52f)) return c | 1u;
-  if (c >= 0x4c1 && c <= 0x4ce) return (c & 1) ? c + 1 : c;
-  if (c >= 0xff21 && c <= 0xff3a) return c + 0x20;
-  return c;
-}
-
-static unsigned case_fold_cp(unsigned c) {
-  if (c == 0x3c2) return 0x3c3;
-  return cp_lower(c);
-}
+#include "casemap.h"
 
 enum { CASE_UP, CASE_DOWN, CASE_SWAP, CASE_CAP };
+enum { CO_ASCII = 1, CO_TURKIC = 2, CO_FOLD = 4 };  /* option bits (case_opts) */
 
-/* Case-maps self into a new buffer; returns Qnil when nothing changes. ascii_only: the
- * :ascii option (or a binary string). */
-static VALUE case_map(VM *vm, VALUE self, int mode, bool ascii_only) {
+/* Writes the CM_* column col of codepoint c (>= 0x80) to out; returns how many codepoints
+ * (1..3). A codepoint the table does not list maps to itself. */
+static int casemap_lookup(unsigned c, int col, unsigned out[3]) {
+  size_t lo = 0, hi = sizeof casemap_ranges / sizeof casemap_ranges[0];
+  while (lo < hi) {  /* lo: the first run starting after c */
+    size_t mid = (lo + hi) / 2;
+    if (casemap_ranges[mid].first <= c) lo = mid + 1;
+    else hi = mid;
+  }
+  out[0] = c;
+  if (lo == 0) return 1;
+  const CaseRange *r = &casemap_ranges[lo - 1];
+  uint32_t off = c - r->first;
+  if (off >= r->count) return 1;
+  int32_t v = casemap_recs[r->rec[off & 1]][col];
+  if (v < CM_MULTI) { out[0] = (unsigned)((int32_t)c + v); return 1; }
+  const uint32_t *m = casemap_multi + (v - CM_MULTI);
+  for (uint32_t i = 0; i < m[0]; i++) out[i] = m[1 + i];
+  return (int)m[0];
+}
+
+/* Column col of codepoint c, any c: ASCII inline, the dotted/dotless i of :turkic. */
+static int case_char(unsigned c, int col, bool turkic, unsigned out[3]) {
+  out[0] = c;
+  bool up = col == CM_UP || col == CM_TITLE || col == CM_SWAP;
+  bool down = col == CM_DOWN || col == CM_FOLD || col == CM_SWAP;
+  if (c < 0x80) {
+    if (up && c >= 'a' && c <= 'z') out[0] = turkic && c == 'i' ? 0x130 : c - 32;
+    else if (down && c >= 'A' && c <= 'Z') out[0] = turkic && c == 'I' ? 0x131 : c + 32;
+    return 1;
+  }
+  if (turkic && c == 0x130) {  /* İ: plain "i" rather than "i" + U+0307 */
+    if (down) out[0] = 'i';
+    return 1;
+  }
+  return casemap_lookup(c, col, out);
+}
+
+/* The bytewise path: ASCII letters only, every other byte kept. */
+static VALUE case_map_ascii(VM *vm, VALUE self, int mode) {
   long len = LEN(self);
-  const unsigned char *p = (const unsigned char *)PTR(self), *e = p + len;
-  if (is_binary(self) || is_7bit(self)) ascii_only = true;
   VALUE out = str_alloc(vm, vm->cString, len);
   if (is_binary(self)) RBASIC(out)->flags |= FL_STR_BINARY;
-  bool changed = false, first = true;
-  char *d = PTR(out);
-  long n = 0;
-  for (const unsigned char *q = p; q < e;) {
-    int l = (*q < 0x80 || ascii_only) ? 1 : utf8_len(q, e);
-    unsigned c = *q;
-    bool decodable = *q < 0x80 || (!ascii_only && l > 1);
-    if (decodable) c = utf8_decode(q, l);
-    unsigned m = c;
-    if (decodable) {
-      int md = mode;
-      if (mode == CASE_CAP) md = first ? CASE_UP : CASE_DOWN;
-      if (ascii_only && c >= 0x80) md = -1;
-      if (md == CASE_UP) m = c < 0x80 ? cp_upper(c) : ascii_only ? c : cp_upper(c);
-      else if (md == CASE_DOWN) m = c < 0x80 ? cp_lower(c) : ascii_only ? c : cp_lower(c);
-      else if (md == CASE_SWAP) { unsigned u = cp_upper(c); m = u != c ? u : cp_lower(c); }
-      if (c == 0xdf && !ascii_only && (md == CASE_UP || (md == CASE_SWAP))) {
-        str_reserve(vm, out, n + 2 + (e - q));
-        d = PTR(out);
-        d[n++] = 'S';
-        d[n++] = (mode == CASE_CAP) ? 's' : 'S';
-        changed = true;
-        q += l;
-        first = false;
-        continue;
-      }
-    }
-    first = false;
-    if (m != c) {
-      changed = true;
-      char buf[4];
-      int ml = utf8_encode(m, buf);
-      str_reserve(vm, out, n + ml + (e - q));
-      d = PTR(out);
-      memcpy(d + n, buf, (size_t)ml);
-      n += ml;
-    } else {
-      memcpy(d + n, q, (size_t)l);
+  const unsigned char *p = (const unsigned char *)PTR(self);
+  unsigned char *d = (unsigned char *)PTR(out);
+  bool changed = false;
+  for (long i = 0; i < len; i++) {
+    unsigned char c = p[i], m = c;
+    bool up = mode == CASE_UP || mode == CASE_SWAP || (mode == CASE_CAP && i == 0);
+    bool down = mode == CASE_DOWN || mode == CASE_SWAP || (mode == CASE_CAP && i > 0);
+    if (up && c >= 'a' && c <= 'z') m = c - 32;
+    else if (down && c >= 'A' && c <= 'Z') m = c + 32;
+    changed |= m != c;
+    d[i] = m;
+  }
+  set_len(out, len);
+  keep_alive(self);
+  return changed ? out : Qnil;
+}
+
+/* Case-maps self into a new String; returns Qnil when nothing changes. Raises ArgumentError
+ * "input string invalid" for a UTF-8 string holding bytes that spell no character (unless
+ * :ascii), before anything is written. */
+static VALUE case_map(VM *vm, VALUE self, int mode, int opts) {
+  if (is_binary(self) || (opts & CO_ASCII) || (!(opts & CO_TURKIC) && is_7bit(self)))
+    return case_map_ascii(vm, self, mode);
+  if (str_cr(self) == CR_BROKEN) kn_raise(vm, vm->eArgumentError, "input string invalid");
+  long len = LEN(self);
+  VALUE out = str_alloc(vm, vm->cString, len);
+  bool changed = false, turkic = (opts & CO_TURKIC) != 0;
+  int col = mode == CASE_UP ? CM_UP : mode == CASE_SWAP ? CM_SWAP : mode == CASE_CAP ? CM_TITLE
+          : (opts & CO_FOLD) ? CM_FOLD : CM_DOWN;
+  long n = 0;  /* bytes written to out */
+  for (long i = 0; i < len;) {
+    const unsigned char *q = (const unsigned char *)PTR(self) + i;
+    int l = utf8_len(q, (const unsigned char *)PTR(self) + len);
+    unsigned c = utf8_decode(q, l), m[3];
+    int k = case_char(c, col, turkic, m);
+    if (mode == CASE_CAP) col = CM_DOWN;  /* the first character only takes title case */
+    if (k == 1 && m[0] == c) {
+      memcpy(PTR(out) + n, q, (size_t)l);
       n += l;
+    } else {
+      changed = true;
+      char buf[12];
+      int ml = 0;
+      for (int j = 0; j < k; j++) ml += utf8_encode(m[j], buf + ml);
+      set_len(out, n);  /* str_reserve keeps the bytes the String says it holds */
+      str_reserve(vm, out, n + ml + (len - i - l));
+      memcpy(PTR(out) + n, buf, (size_t)ml);
+      n += ml;
     }
-    q += l;
+    i += l;
   }
   set_len(out, n);
   keep_alive(self);
   return changed ? out : Qnil;
 }
 
-static bool case_opts(VM *vm, int argc, VALUE *argv) {
-  bool ascii = false;
-  for (int i = 0; i < argc; i++) {
-    if (!SYMBOL_P(argv[i])) kn_type_error(vm, argv[i], "Symbol");
-    const char *s = kn_id_name(vm, SYM2ID(argv[i]));
-    if (!strcmp(s, "ascii")) ascii = true;
-    else if (strcmp(s, "turkic") && strcmp(s, "lithuanian") && strcmp(s, "fold"))
-      kn_raise(vm, vm->eArgumentError, "invalid option");
+/* The options of the case methods, as CRuby checks them: :ascii alone, :turkic and
+ * :lithuanian alone or together, :fold alone and for downcase only. Anything else, a
+ * non-Symbol included, is an ArgumentError. */
+static int case_opts(VM *vm, int mode, int argc, VALUE *argv) {
+  if (argc == 0) return 0;
+  if (argc > 2) kn_raise(vm, vm->eArgumentError, "too many options");
+  VALUE sym_ascii = ID2SYM(kn_intern(vm, "ascii")), sym_turkic = ID2SYM(kn_intern(vm, "turkic"));
+  VALUE sym_lith = ID2SYM(kn_intern(vm, "lithuanian")), sym_fold = ID2SYM(kn_intern(vm, "fold"));
+  if (argv[0] == sym_ascii) {
+    if (argc == 2) kn_raise(vm, vm->eArgumentError, "too many options");
+    return CO_ASCII;
   }
-  return ascii;
+  if (argv[0] == sym_turkic || argv[0] == sym_lith) {  /* :lithuanian changes nothing */
+    if (argc == 2 && argv[1] != (argv[0] == sym_turkic ? sym_lith : sym_turkic))
+      kn_raise(vm, vm->eArgumentError, "invalid second option");
+    return argv[0] == sym_turkic || argc == 2 ? CO_TURKIC : 0;
+  }
+  if (argc == 2) kn_raise(vm, vm->eArgumentError, "too many options");
+  if (argv[0] == sym_fold) {
+    if (mode != CASE_DOWN) kn_raise(vm, vm->eArgumentError, "option :fold only allowed for downcasing");
+    return CO_FOLD;
+  }
+  kn_raise(vm, vm->eArgumentError, "invalid option");
+}
+
+/* casecmp?: equal after full case folding (downcase(:fold) of both sides). */
+static VALUE str_casecmp_p(ARGS) {
+  UNUSED;
+  VALUE o = casecmp_arg(vm, argv[0]);
+  if (NIL_P(o) || !enc_compatible(self, o)) return Qnil;
+  VALUE a = case_map(vm, self, CASE_DOWN, CO_FOLD), b = case_map(vm, o, CASE_DOWN, CO_FOLD);
+  if (NIL_P(a)) a = self;
+  if (NIL_P(b)) b = o;
+  bool eq = LEN(a) == LEN(b) && memcmp(PTR(a), PTR(b), (size_t)LEN(a)) == 0;
+  keep_alive(a);
+  keep_alive(b);
+  return KN_BOOL(eq);
 }
 
 static VALUE case_copy(VM *vm, VALUE self, int mode, int argc, VALUE *argv) {
-  VALUE r = case_map(vm, self, mode, case_opts(vm, argc, argv));
+  VALUE r = case_map(vm, self, mode, case_opts(vm, mode, argc, argv));
   return NIL_P(r) ? kn_str_dup(vm, self) : r;
 }
 static VALUE case_bang(VM *vm, VALUE self, int mode, int argc, VALUE *argv) {
+  int opts = case_opts(vm, mode, argc, argv);
   modify(vm, self);
-  VALUE r = case_map(vm, self, mode, case_opts(vm, argc, argv));
+  VALUE r = case_map(vm, self, mode, opts);
   if (NIL_P(r)) return Qnil;
   str_replace_with(vm, self, r);
   return self;
@@ -2765,7 +2773,9 @@ static VALUE sym_empty(ARGS) { UNUSED; return KN_BOOL(kn_id_len(vm, SYM2ID(self)
 
 static VALUE sym_case(VM *vm, VALUE self, int mode, int argc, VALUE *argv) {
   VALUE s = sym_str(vm, self);
-  VALUE r = case_map(vm, s, mode, case_opts(vm, argc, argv));
+  int opts = case_opts(vm, mode, argc, argv);
+  if (is_7bit(s)) opts &= ~CO_TURKIC;  /* an ASCII Symbol is US-ASCII in CRuby: no İ or ı */
+  VALUE r = case_map(vm, s, mode, opts);
   return kn_str_intern(vm, NIL_P(r) ? s : r);
 }
 static VALUE sym_upcase(ARGS) { UNUSED; return sym_case(vm, self, CASE_UP, argc, argv); }

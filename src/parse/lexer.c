@@ -1024,8 +1024,9 @@ static void lex_code(Lexer *lx, Token *t) {
     }
     if (c == '\n') {
       int st = lx->state;
-      int skip = st == ST_BEG || st == ST_DOT || st == ST_FNAME || st == ST_CLASS ||
-                 (after_label && !lx->in_kwarg);
+      /* after a label the state is BEG, but a newline ends `def m a:` (in_kwarg) */
+      int skip = after_label ? !lx->in_kwarg
+                             : st == ST_BEG || st == ST_DOT || st == ST_FNAME || st == ST_CLASS;
       spc = 1;
       if (skip) {
         take_newline(lx);

@@ -95,22 +95,52 @@ VALUE kn_singleton_class(VM *vm, VALUE obj) {
   return meta;
 }
 
-/* ---- naming ---------------------------------------------------------------------------- */
+/* ---- naming ----------------------------------------------------------------------------
+ * CRuby 3.1's class paths: a class or module takes its name from the first constant it is
+ * assigned to. Under a named outer (or at the top level) the name is permanent: "Outer::N".
+ * Under an anonymous outer it is temporary, "#<Module:0x...>::N", and becomes permanent
+ * when the outer is named, together with everything below it that has no permanent name. */
+
+static VALUE path_under(VM *vm, VALUE outer_path, ID name) {
+  VALUE s = kn_str_dup(vm, outer_path);
+  kn_str_cat_cstr(vm, s, "::");
+  kn_str_cat_cstr(vm, s, kn_id_name(vm, name));
+  return s;
+}
+
+static bool named_namespace(VALUE v) {
+  return (kn_is_type(v, T_CLASS) || kn_is_type(v, T_MODULE)) && !(RBASIC(v)->flags & FL_SINGLETON);
+}
+
+static void set_permanent_path(VM *vm, VALUE klass, VALUE path) {
+  ClassExt *e = ext(klass);
+  RBASIC(path)->flags |= FL_FROZEN;
+  e->name = path;
+  e->tmp_name = false;
+  for (long i = 0; e->consts && i < e->consts->n; i++) {
+    VALUE v = (VALUE)e->consts->ents[i].val;
+    if (!e->consts->ents[i].key || !named_namespace(v)) continue;
+    ClassExt *ve = ext(v);
+    if (!ve->name || ve->tmp_name) set_permanent_path(vm, v, path_under(vm, path, e->consts->ents[i].key));
+  }
+}
+
 static void set_class_path(VM *vm, VALUE klass, VALUE outer, ID name) {
   ClassExt *e = ext(klass);
-  if (e->name) return;
+  if (e->name && !e->tmp_name) return;
+  if (!e->name) e->lexical_parent = outer;
   if (outer == vm->cObject || !outer) {
-    e->name = kn_id_str(vm, name);
-  } else {
-    VALUE on = ext(outer)->name;
-    if (!on) return;
-    VALUE s = kn_str_dup(vm, on);
-    kn_str_cat_cstr(vm, s, "::");
-    kn_str_cat_cstr(vm, s, kn_id_name(vm, name));
-    e->name = s;
+    set_permanent_path(vm, klass, kn_id_str(vm, name));
+    return;
   }
-  RBASIC(e->name)->flags |= FL_FROZEN;
-  e->lexical_parent = outer;
+  ClassExt *oe = ext(outer);
+  if (oe->name && !oe->tmp_name) {
+    set_permanent_path(vm, klass, path_under(vm, oe->name, name));
+  } else if (!e->name) {
+    e->name = path_under(vm, kn_class_name(vm, outer), name);
+    RBASIC(e->name)->flags |= FL_FROZEN;
+    e->tmp_name = true;
+  }
 }
 
 VALUE kn_class_name(VM *vm, VALUE klass) {
@@ -170,59 +200,135 @@ void kn_set_allocator(VM *vm, VALUE klass, ValueType type, VALUE (*alloc)(void *
   ext(klass)->allocator = alloc;
 }
 
-/* ---- ancestry -------------------------------------------------------------------------- */
+/* ---- ancestry --------------------------------------------------------------------------
+ * CRuby 3.1's model. Including a module M into K splices an iclass into K's chain that
+ * shares M's method table (ext->module = M, ext->includer = K). Prepending into K first
+ * gives K an origin: an iclass holding K's own methods (module K) while K keeps an empty
+ * table; prepended modules go between K and its origin:
+ *
+ *     K (empty) -> P1 -> P2 -> origin(K) -> I1 -> I2 -> superclass ...
+ *
+ * Including a module that has an origin copies its whole chain, shape included: a *head*
+ * iclass (M's empty table; ext->origin = the copy of the origin below it; ext->module = M's
+ * origin iclass, not M, so that the interpreter's `super`, which looks for the first
+ * iclass whose module is the method's owner, lands on the copy that holds M's methods),
+ * then M's prepended modules, then the origin copy (module M). `ancestors` skips heads and
+ * classes with an origin: they are listed where their origin is.
+ *
+ * A module remembers the iclasses that stand for it (ext->includers, newest last), so that
+ * including or prepending into it later reaches every chain it is already in; a module that
+ * gets its first origin turns those iclasses into heads with an origin copy. Whether a
+ * module is already in a chain is decided by method-table identity, as CRuby does. */
+
 static VALUE origin_of(VALUE klass) {
   ClassExt *e = RCLASS(klass)->ext;
   return (e && e->origin) ? e->origin : klass;
 }
 
-static bool chain_has_module(VALUE start, VALUE stop, VALUE module) {
-  for (VALUE c = start; c && c != stop; c = RCLASS(c)->super)
-    if (c == module || (KN_BUILTIN_TYPE(c) == T_ICLASS && RCLASS(c)->ext->module == module)) return true;
-  return false;
+static bool is_head(VALUE c) {
+  return KN_BUILTIN_TYPE(c) == T_ICLASS && RCLASS(c)->ext->origin;
 }
 
-static VALUE make_iclass(VM *vm, VALUE module, VALUE super) {
+/* The module (or, for a class's origin, the class) a chain element stands for. */
+static VALUE real_module(VALUE c) {
+  if (KN_BUILTIN_TYPE(c) != T_ICLASS) return c;
+  VALUE m = RCLASS(c)->ext->module;
+  return KN_BUILTIN_TYPE(m) == T_ICLASS ? RCLASS(m)->ext->module : m;
+}
+
+/* The class or module whose chain the iclass c is in. */
+static VALUE includer_of(VALUE c) {
+  while (c && KN_BUILTIN_TYPE(c) == T_ICLASS) c = RCLASS(c)->ext->includer;
+  return c;
+}
+
+/* FrozenError for changing a frozen class or module, in CRuby's words: "can't modify
+ * frozen class: C", "module: M", and for a singleton class "object: #<...>" ("Class: C"
+ * when it is a class's). A frozen object's singleton class counts as frozen. */
+static void class_modify_check(VM *vm, VALUE klass) {
+  if (!kn_vm_core_ready(vm)) return;
+  bool sing = (RBASIC(klass)->flags & FL_SINGLETON) != 0;
+  VALUE shown = sing ? RCLASS(klass)->ext->attached : klass;
+  if (!KN_FROZEN_P(klass) && !(sing && KN_FROZEN_P(shown))) return;
+  const char *desc = kn_is_type(klass, T_MODULE) ? "module" : "class";
+  if (sing) desc = kn_is_type(shown, T_CLASS) ? "Class" : kn_is_type(shown, T_MODULE) ? "Module" : "object";
+  kn_raise_exc(vm, kn_exc_new(vm, vm->eFrozenError, "can't modify frozen %s: %s", desc,
+                              kn_str_cstr(vm, kn_inspect(vm, shown))));
+}
+
+/* A new iclass, below `includer`'s element that will point at it, standing for the chain
+ * element e of an included module: e's table, and e's module (a head's marker as it is; a
+ * module with an origin gives a head, whose module is that origin). */
+static VALUE make_iclass(VM *vm, VALUE e, VALUE super, VALUE includer) {
   VALUE ic = kn_obj_alloc(vm, T_ICLASS, vm->cModule);
-  RCLASS(ic)->m_tbl = RCLASS(origin_of(module))->m_tbl;
-  ext(ic)->module = module;
+  RCLASS(ic)->m_tbl = RCLASS(e)->m_tbl;
+  ClassExt *x = ext(ic);
+  x->module = KN_BUILTIN_TYPE(e) == T_ICLASS ? RCLASS(e)->ext->module : origin_of(e);
+  x->includer = includer;
   RCLASS(ic)->super = super;
   return ic;
 }
 
-static void add_includer(VALUE module, VALUE klass) {
+static void add_includer(VALUE module, VALUE iclass) {
   ClassExt *e = ext(module);
-  e->includers = kn_xrealloc(e->includers, sizeof(VALUE) * (e->nincluders + 1));
-  e->includers[e->nincluders++] = klass;
+  e->includers = kn_xrealloc(e->includers, sizeof(VALUE) * (size_t)(e->nincluders + 1));
+  e->includers[e->nincluders++] = iclass;
 }
 
-/* inserts module (and what it includes) after `at` */
-static void include_into(VM *vm, VALUE klass, VALUE at, VALUE module) {
-  /* collect the module's chain: module, then its included iclasses */
-  VALUE mods[256];
-  int n = 0;
-  for (VALUE c = module; c && n < 256; c = RCLASS(c)->super) {
-    if (c == module) mods[n++] = module;
-    else if (KN_BUILTIN_TYPE(c) == T_ICLASS) mods[n++] = RCLASS(c)->ext->module;
-  }
-  VALUE insert_after = at;
-  for (int i = 0; i < n; i++) {
-    VALUE m = mods[i];
-    if (chain_has_module(RCLASS(klass)->super, 0, m) && klass != m) {
-      /* already there: later modules go after it */
-      for (VALUE c = RCLASS(klass)->super; c; c = RCLASS(c)->super)
-        if (KN_BUILTIN_TYPE(c) == T_ICLASS && RCLASS(c)->ext->module == m) { insert_after = c; break; }
-      continue;
+/* Whether klass's own methods are somewhere in module's chain (a cycle if included). */
+static bool module_in_chain(VALUE klass, VALUE module) {
+  IdTable *t = RCLASS(origin_of(klass))->m_tbl;
+  for (VALUE e = module; e; e = RCLASS(e)->super)
+    if (RCLASS(e)->m_tbl == t) return true;
+  return false;
+}
+
+/* Splices module's chain (module, its prepended modules, its origin, what it includes)
+ * into klass's chain after c. An element already there is skipped: for an include
+ * (search_super) anywhere above klass, and the insertion point moves past it when it sits
+ * below c and above klass's superclass; for a prepend only between klass and its origin. */
+static void include_at(VM *vm, VALUE klass, VALUE c, VALUE module, bool search_super) {
+  VALUE klass_origin = origin_of(klass);
+  enum { MAX_NEST = 64 };
+  VALUE heads[MAX_NEST], origins[MAX_NEST];  /* heads still waiting for their origin copy */
+  int nheads = 0;
+  for (VALUE e = module; e; e = RCLASS(e)->super) {
+    bool c_seen = klass == c, super_seen = false, skip = false;
+    if (klass_origin != c || search_super) {
+      for (VALUE p = RCLASS(klass)->super; p; p = RCLASS(p)->super) {
+        if (p == klass_origin && !search_super) break;
+        if (p == c) c_seen = true;
+        if (KN_BUILTIN_TYPE(p) == T_ICLASS) {
+          if (RCLASS(p)->m_tbl == RCLASS(e)->m_tbl) {
+            if (!super_seen && c_seen) c = p;
+            skip = true;
+            break;
+          }
+        } else if (KN_BUILTIN_TYPE(p) == T_CLASS) {
+          super_seen = true;
+        }
+      }
     }
-    VALUE ic = make_iclass(vm, m, RCLASS(insert_after)->super);
-    RCLASS(insert_after)->super = ic;
-    insert_after = ic;
-    add_includer(m, klass);
+    if (skip) continue;
+    VALUE ic = make_iclass(vm, e, RCLASS(c)->super, klass);
+    RCLASS(c)->super = ic;
+    c = ic;
+    VALUE eo = origin_of(e);
+    if (eo != e && nheads < MAX_NEST) {
+      heads[nheads] = ic;
+      origins[nheads++] = eo;
+      add_includer(real_module(e), ic);
+    } else if (nheads > 0 && origins[nheads - 1] == e) {
+      ext(heads[--nheads])->origin = ic;  /* a copy of an origin is nobody's includer */
+    } else {
+      add_includer(real_module(e), ic);
+    }
     /* the module's methods now shadow or extend klass: fast paths must notice */
-    IdTable *t = RCLASS(origin_of(m))->m_tbl;
+    IdTable *t = RCLASS(e)->m_tbl;
+    VALUE owner = includer_of(klass);
     for (long k = 0; t && k < t->n; k++)
       if (t->ents[k].key) {
-        kn_vm_check_redefinition(vm, klass, t->ents[k].key);
+        kn_vm_check_redefinition(vm, owner, t->ents[k].key);
         kn_vm_method_changed(vm, t->ents[k].key);
       }
   }
@@ -230,29 +336,63 @@ static void include_into(VM *vm, VALUE klass, VALUE at, VALUE module) {
   vm->const_serial++;
 }
 
-void kn_include_module(VM *vm, VALUE klass, VALUE module) {
+static void check_includable(VM *vm, VALUE klass, VALUE module) {
+  class_modify_check(vm, klass);
   if (!kn_is_type(module, T_MODULE))
     kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Module)", kn_obj_classname(vm, module));
-  if (klass == module) kn_raise(vm, vm->eArgumentError, "cyclic include detected");
-  include_into(vm, klass, origin_of(klass), module);
+}
+
+void kn_include_module(VM *vm, VALUE klass, VALUE module) {
+  check_includable(vm, klass, module);
+  if (module_in_chain(klass, module)) kn_raise(vm, vm->eArgumentError, "cyclic include detected");
+  include_at(vm, klass, origin_of(klass), module, true);
+  if (!kn_is_type(klass, T_MODULE)) return;
+  /* every chain klass is in gets module too, after klass's origin; as CRuby 3.1, once one
+   * of them (newest first) already has module above klass, the older ones are left alone */
+  bool do_include = true;
+  for (long i = ext(klass)->nincluders - 1; i >= 0; i--) {
+    VALUE x = RCLASS(klass)->ext->includers[i];
+    for (VALUE p = x; p && do_include; p = RCLASS(p)->super)
+      if (KN_BUILTIN_TYPE(p) == T_ICLASS && real_module(p) == module) do_include = false;
+    if (do_include) include_at(vm, x, origin_of(x), module, true);
+  }
+}
+
+/* Gives klass an origin if it has none; returns whether it made one. */
+static bool ensure_origin(VM *vm, VALUE klass) {
+  ClassExt *e = ext(klass);
+  if (e->origin) return false;
+  VALUE origin = kn_obj_alloc(vm, T_ICLASS, vm->cModule);
+  RCLASS(origin)->m_tbl = RCLASS(klass)->m_tbl;
+  ext(origin)->module = klass;
+  ext(origin)->includer = klass;
+  RCLASS(origin)->super = RCLASS(klass)->super;
+  RCLASS(klass)->m_tbl = kn_idtable_new();
+  RCLASS(klass)->super = origin;
+  e->origin = origin;
+  RBASIC(klass)->flags |= FL_PREPENDED;
+  return true;
 }
 
 void kn_prepend_module(VM *vm, VALUE klass, VALUE module) {
-  if (!kn_is_type(module, T_MODULE))
-    kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Module)", kn_obj_classname(vm, module));
-  ClassExt *e = ext(klass);
-  if (!e->origin) {
-    VALUE origin = kn_obj_alloc(vm, T_ICLASS, vm->cModule);
-    RCLASS(origin)->m_tbl = RCLASS(klass)->m_tbl;
-    ext(origin)->module = klass;
-    RCLASS(origin)->super = RCLASS(klass)->super;
-    RCLASS(klass)->m_tbl = kn_idtable_new();
-    RCLASS(klass)->super = origin;
-    e->origin = origin;
-    RBASIC(klass)->flags |= FL_PREPENDED;
+  check_includable(vm, klass, module);
+  if (module_in_chain(klass, module)) kn_raise(vm, vm->eArgumentError, "cyclic prepend detected");
+  bool new_origin = ensure_origin(vm, klass);
+  include_at(vm, klass, klass, module, false);
+  if (!kn_is_type(klass, T_MODULE)) return;
+  VALUE origin = RCLASS(klass)->ext->origin;
+  for (long i = ext(klass)->nincluders - 1; i >= 0; i--) {
+    VALUE x = RCLASS(klass)->ext->includers[i];
+    if (new_origin && RCLASS(x)->m_tbl == RCLASS(origin)->m_tbl) {
+      /* an iclass of klass from before it had an origin becomes a head */
+      VALUE copy = make_iclass(vm, origin, RCLASS(x)->super, RCLASS(x)->ext->includer);
+      RCLASS(x)->super = copy;
+      RCLASS(x)->m_tbl = RCLASS(klass)->m_tbl;
+      RCLASS(x)->ext->module = origin;
+      RCLASS(x)->ext->origin = copy;
+    }
+    include_at(vm, x, x, module, false);
   }
-  if (chain_has_module(RCLASS(klass)->super, e->origin, module)) return;
-  include_into(vm, klass, klass, module);
 }
 
 void kn_extend_object(VM *vm, VALUE obj, VALUE module) {
@@ -276,8 +416,9 @@ VALUE kn_mod_ancestors(VM *vm, VALUE klass) {
   VALUE a = kn_ary_new(vm);
   for (VALUE c = klass; c; c = RCLASS(c)->super) {
     if (KN_BUILTIN_TYPE(c) == T_ICLASS) {
-      /* a prepended class is listed where its origin is, after its prepended modules */
-      kn_ary_push(vm, a, RCLASS(c)->ext->module);
+      /* a prepended class or module is listed where its origin is, after its prepended
+       * modules; heads are not listed */
+      if (!is_head(c)) kn_ary_push(vm, a, RCLASS(c)->ext->module);
     } else if (!(RBASIC(c)->flags & FL_PREPENDED)) {
       kn_ary_push(vm, a, c);
     }
@@ -303,11 +444,14 @@ static uint32_t basic_op_bit(VM *vm, ID mid) {
 void kn_vm_check_redefinition(VM *vm, VALUE klass, ID mid) {
   if (!kn_vm_core_ready(vm)) return;
   VALUE k = klass;
-  if (KN_BUILTIN_TYPE(k) == T_ICLASS) k = RCLASS(k)->ext->module;
+  if (KN_BUILTIN_TYPE(k) == T_ICLASS) k = real_module(k);
   if (KN_BUILTIN_TYPE(k) == T_MODULE && k != vm->cKernel && k != vm->cComparable) {
     /* a method added to a module reaches the classes that include it */
     ClassExt *e = RCLASS(k)->ext;
-    for (int i = 0; e && i < e->nincluders; i++) kn_vm_check_redefinition(vm, e->includers[i], mid);
+    for (long i = 0; e && i < e->nincluders; i++) {
+      VALUE owner = includer_of(e->includers[i]);
+      if (owner != k) kn_vm_check_redefinition(vm, owner, mid);
+    }
     return;
   }
   if (k == vm->cInteger || k == vm->cFloat || k == vm->cString || k == vm->cArray ||
@@ -322,15 +466,7 @@ void kn_vm_method_changed(VM *vm, ID mid) {
 }
 
 void kn_add_method(VM *vm, VALUE klass, ID name, MethodEntry *me) {
-  if (KN_FROZEN_P(klass) && kn_vm_core_ready(vm)) {
-    /* CRuby: "can't modify frozen class: C" / "module: M" / "object: #<...>" (singleton) */
-    bool sing = (RBASIC(klass)->flags & FL_SINGLETON) != 0;
-    VALUE shown = sing ? RCLASS(klass)->ext->attached : klass;
-    VALUE e = kn_exc_new(vm, vm->eFrozenError, "can't modify frozen %s: %s",
-                         sing ? "object" : kn_is_type(klass, T_MODULE) ? "module" : "class",
-                         kn_str_cstr(vm, kn_inspect(vm, shown)));
-    kn_raise_exc(vm, e);
-  }
+  class_modify_check(vm, klass);
   MethodEntry *copy = kn_xmalloc(sizeof(MethodEntry));
   *copy = *me;
   copy->name = name;

@@ -204,6 +204,7 @@ _Noreturn void kn_no_method_error(VM *vm, VALUE recv, ID mid, int argc, const VA
   kn_ivar_set(vm, e, kn_intern(vm, "__name"), ID2SYM(mid));
   kn_ivar_set(vm, e, kn_intern(vm, "__receiver"), recv);
   kn_ivar_set(vm, e, kn_intern(vm, "__args"), kn_ary_new_from(vm, argc, argv));
+  if (priv_call) kn_ivar_set(vm, e, kn_intern(vm, "__private_call"), Qtrue);
   kn_raise_exc(vm, e);
 }
 
@@ -638,10 +639,23 @@ static VALUE uncaught_tag(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) 
 static VALUE uncaught_value(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
   (void)argc; (void)argv; (void)blk; return get_hidden(vm, self, "__value");
 }
+/* NoMethodError.new(msg = nil, name = nil, args = [], priv = false, receiver: nil) */
+static VALUE nomethod_initialize(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
+  int n = argc;
+  VALUE r;
+  if (n > 2 && kn_is_type(argv[n - 1], T_HASH) && kn_hash_lookup(vm, argv[n - 1], kn_sym(vm, "receiver"), &r)) n--;
+  name_err_initialize(vm, self, argc, argv, blk);
+  kn_ivar_set(vm, self, kn_intern(vm, "__args"), n > 2 ? argv[2] : Qnil);
+  kn_ivar_set(vm, self, kn_intern(vm, "__private_call"), KN_BOOL(n > 3 && RTEST(argv[3])));
+  return Qnil;
+}
 static VALUE nomethod_args(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
   (void)argc; (void)argv; (void)blk;
-  VALUE a = get_hidden(vm, self, "__args");
-  return NIL_P(a) ? kn_ary_new(vm) : a;
+  return get_hidden(vm, self, "__args");
+}
+static VALUE nomethod_private_call_p(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
+  (void)argc; (void)argv; (void)blk;
+  return KN_BOOL(RTEST(get_hidden(vm, self, "__private_call")));
 }
 
 /* ---- Thread::Backtrace::Location ----------------------------------------------------------
@@ -822,7 +836,9 @@ void kn_init_exception(VM *vm) {
   kn_define_method(vm, vm->eNameError, "name", name_err_name, 0, 0);
   kn_define_method(vm, vm->eNameError, "receiver", name_err_receiver, 0, 0);
   vm->eNoMethodError = defclass(vm, "NoMethodError", vm->eNameError);
+  kn_define_method(vm, vm->eNoMethodError, "initialize", nomethod_initialize, 0, 5);
   kn_define_method(vm, vm->eNoMethodError, "args", nomethod_args, 0, 0);
+  kn_define_method(vm, vm->eNoMethodError, "private_call?", nomethod_private_call_p, 0, 0);
   vm->eRangeError = defclass(vm, "RangeError", S);
   vm->eFloatDomainError = defclass(vm, "FloatDomainError", vm->eRangeError);
   vm->eRegexpError = defclass(vm, "RegexpError", S);

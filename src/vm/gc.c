@@ -198,6 +198,7 @@ static void mark_children(VM *vm, VALUE v) {
       kn_gc_mark(vm, e->attached);
       kn_gc_mark(vm, e->module);
       kn_gc_mark(vm, e->origin);
+      kn_gc_mark(vm, e->includer);
       kn_gc_mark(vm, e->lexical_parent);
       for (long i = 0; i < e->nincluders; i++) kn_gc_mark(vm, e->includers[i]);
     }

@@ -174,6 +174,64 @@ static void copy_ivars(VM *vm, VALUE dst, VALUE src) {
 
 static VALUE alloc_for(VM *vm, VALUE klass);
 
+/* Adds the methods of table t to dst, as dst's own (owner dst, so `super` in them searches
+ * from dst's place in a chain, as CRuby's clone_method). */
+static void copy_methods(VM *vm, VALUE dst, IdTable *t) {
+  for (long i = 0; t && i < t->n; i++)
+    if (t->ents[i].key) {
+      MethodEntry me = *(const MethodEntry *)t->ents[i].val;
+      me.owner = dst;
+      kn_add_method(vm, dst, t->ents[i].key, &me);
+    }
+}
+
+/* Gives dst the singleton methods and extended modules of sing, a singleton class. */
+static void copy_singleton(VM *vm, VALUE dst, VALUE sing) {
+  VALUE sc = kn_singleton_class(vm, dst);
+  copy_methods(vm, sc, RCLASS(sing)->m_tbl);
+  VALUE mods = kn_ary_new(vm);
+  for (VALUE s = RCLASS(sing)->super; s && KN_BUILTIN_TYPE(s) == T_ICLASS; s = RCLASS(s)->super)
+    if (kn_is_type(RCLASS(s)->ext->module, T_MODULE) && !RCLASS(s)->ext->origin) kn_ary_push(vm, mods, RCLASS(s)->ext->module);
+  for (long i = RARRAY_LEN(mods) - 1; i >= 0; i--) kn_include_module(vm, sc, RARRAY_PTR(mods)[i]);
+}
+
+/* Module#dup / #clone (CRuby's rb_mod_init_copy): an anonymous class or module with the
+ * same superclass and included modules (the iclasses are shared), copies of the methods,
+ * the prepended modules, the singleton methods, constants, class variables and instance
+ * variables. */
+static VALUE copy_class(VM *vm, VALUE obj) {
+  bool is_class = KN_BUILTIN_TYPE(obj) == T_CLASS;
+  ClassExt *e = RCLASS(obj)->ext;
+  VALUE origin = e && e->origin ? e->origin : obj;
+  VALUE c = is_class ? kn_class_new(vm, RCLASS(origin)->super) : kn_module_new(vm);
+  if (!is_class) RCLASS(c)->super = RCLASS(origin)->super;
+  copy_methods(vm, c, RCLASS(origin)->m_tbl);
+  if (origin != obj) {   /* prepended modules, the deepest first */
+    VALUE mods = kn_ary_new(vm);
+    for (VALUE s = RCLASS(obj)->super; s && s != origin; s = RCLASS(s)->super)
+      if (!RCLASS(s)->ext->origin) kn_ary_push(vm, mods, RCLASS(s)->ext->module);
+    for (long i = RARRAY_LEN(mods) - 1; i >= 0; i--) kn_prepend_module(vm, c, RARRAY_PTR(mods)[i]);
+  }
+  if (RBASIC(RBASIC(obj)->klass)->flags & FL_SINGLETON) copy_singleton(vm, c, RBASIC(obj)->klass);
+  ClassExt *ce = RCLASS(c)->ext;
+  if (e) {   /* instances of the copy are built like the original's (Array.dup.new) */
+    ce->instance_type = e->instance_type;
+    ce->allocator = e->allocator;
+  }
+  for (long i = 0; e && e->consts && i < e->consts->n; i++)
+    if (e->consts->ents[i].key) {
+      if (!ce->consts) ce->consts = kn_idtable_new();
+      kn_idtable_set(ce->consts, e->consts->ents[i].key, e->consts->ents[i].val);
+    }
+  for (long i = 0; e && e->cvars && i < e->cvars->n; i++)
+    if (e->cvars->ents[i].key) {
+      if (!ce->cvars) ce->cvars = kn_idtable_new();
+      kn_idtable_set(ce->cvars, e->cvars->ents[i].key, e->cvars->ents[i].val);
+    }
+  copy_ivars(vm, c, obj);
+  return c;
+}
+
 /* shallow copy of the payload */
 static VALUE copy_object(VM *vm, VALUE obj) {
   VALUE klass = kn_obj_class(vm, obj);
@@ -187,25 +245,7 @@ static VALUE copy_object(VM *vm, VALUE obj) {
     RBASIC(p)->klass = klass;
     return p;
   }
-  case T_CLASS: case T_MODULE: {
-    VALUE c;
-    if (KN_BUILTIN_TYPE(obj) == T_CLASS) c = kn_class_new(vm, RCLASS(obj)->super);
-    else c = kn_module_new(vm);
-    IdTable *t = RCLASS(obj)->m_tbl;
-    for (long i = 0; i < t->n; i++) if (t->ents[i].key) kn_add_method(vm, c, t->ents[i].key, (MethodEntry *)t->ents[i].val);
-    ClassExt *e = RCLASS(obj)->ext;
-    if (e) {   /* instances of the copy are built like the original's (Array.dup.new) */
-      RCLASS(c)->ext->instance_type = e->instance_type;
-      RCLASS(c)->ext->allocator = e->allocator;
-    }
-    if (e && e->consts)
-      for (long i = 0; i < e->consts->n; i++) if (e->consts->ents[i].key) {
-        ClassExt *ce = RCLASS(c)->ext;
-        if (!ce->consts) ce->consts = kn_idtable_new();
-        kn_idtable_set(ce->consts, e->consts->ents[i].key, e->consts->ents[i].val);
-      }
-    return c;
-  }
+  case T_CLASS: case T_MODULE: return copy_class(vm, obj);
   case T_OBJECT: {
     VALUE o = alloc_for(vm, klass);
     copy_ivars(vm, o, obj);
@@ -233,15 +273,10 @@ VALUE kn_obj_clone(VM *vm, VALUE obj) {
   if (SPECIAL_CONST_P(obj) || kn_is_type(obj, T_BIGNUM) || kn_is_type(obj, T_FLOAT)) return obj;
   VALUE c = copy_object(vm, obj);
   if (c == obj) return c;
-  /* singleton methods come along */
+  /* singleton methods come along (copy_class did it for classes and modules) */
   VALUE k = RBASIC(obj)->klass;
-  if ((RBASIC(k)->flags & FL_SINGLETON) && KN_BUILTIN_TYPE(obj) != T_CLASS) {
-    VALUE sc = kn_singleton_class(vm, c);
-    IdTable *t = RCLASS(k)->m_tbl;
-    for (long i = 0; i < t->n; i++) if (t->ents[i].key) kn_add_method(vm, sc, t->ents[i].key, (MethodEntry *)t->ents[i].val);
-    for (VALUE s = RCLASS(k)->super; s && KN_BUILTIN_TYPE(s) == T_ICLASS; s = RCLASS(s)->super)
-      kn_include_module(vm, sc, RCLASS(s)->ext->module);
-  }
+  if ((RBASIC(k)->flags & FL_SINGLETON) && !kn_is_type(obj, T_CLASS) && !kn_is_type(obj, T_MODULE))
+    copy_singleton(vm, c, k);
   kn_funcall(vm, c, vm->id_initialize_copy, 1, &obj);
   if (RBASIC(obj)->flags & FL_FROZEN) RBASIC(c)->flags |= FL_FROZEN;
   return c;
@@ -424,7 +459,14 @@ static VALUE obj_id(ARGS) {
 /* ---- Kernel (object) ------------------------------------------------------------------ */
 static VALUE obj_class(ARGS) { UNUSED; return kn_obj_class(vm, self); }
 static VALUE obj_singleton_class(ARGS) { UNUSED; return kn_singleton_class(vm, self); }
-static VALUE obj_frozen_p(ARGS) { UNUSED; return KN_BOOL(KN_FROZEN_P(self)); }
+/* A singleton class is frozen with the object it belongs to (CRuby freezes both). */
+static VALUE obj_frozen_p(ARGS) {
+  UNUSED;
+  VALUE v = self;
+  while (HEAP_P(v) && !KN_FROZEN_P(v) && kn_is_type(v, T_CLASS) && (RBASIC(v)->flags & FL_SINGLETON))
+    v = RCLASS(v)->ext->attached;
+  return KN_BOOL(KN_FROZEN_P(v));
+}
 static VALUE obj_freeze(ARGS) { UNUSED; return kn_obj_freeze(vm, self); }
 static VALUE obj_nil_p(ARGS) { UNUSED; return KN_BOOL(NIL_P(self)); }
 static VALUE obj_eqq(ARGS) { UNUSED; return KN_BOOL(kn_equal(vm, self, argv[0])); }
@@ -620,20 +662,12 @@ static VALUE obj_method(ARGS) {
   return kn_obj_method(vm, self, mid);
 }
 
-static VALUE obj_extend(ARGS) {
-  UNUSED;
-  for (int i = argc - 1; i >= 0; i--) {
-    kn_extend_object(vm, self, argv[i]);
-    kn_funcall(vm, argv[i], vm->id_extended, 1, &self);
-  }
-  return self;
-}
 
 static VALUE obj_define_singleton_method(ARGS) {
   VALUE name = argv[0];
   ID mid = SYMBOL_P(name) ? SYM2ID(name) : SYM2ID(kn_str_intern(vm, kn_check_string(vm, name)));
-  VALUE body = argc > 1 ? argv[1] : kn_block_proc(vm, blk);
-  if (NIL_P(body)) kn_raise(vm, vm->eArgumentError, "tried to create Proc object without a block");
+  VALUE body = argc > 1 ? argv[1] : kn_block_proc(vm, blk);  /* an explicit nil is a TypeError */
+  if (argc < 2 && NIL_P(body)) kn_raise(vm, vm->eArgumentError, "tried to create Proc object without a block");
   MethodEntry me = {0};
   me.type = ME_BMETHOD;
   me.proc = body;
@@ -703,22 +737,32 @@ static VALUE mod_cmp(ARGS) {
   return Qnil;
 }
 static VALUE mod_ancestors(ARGS) { UNUSED; return kn_mod_ancestors(vm, self); }
-static VALUE mod_include(ARGS) {
-  UNUSED;
-  for (int i = argc - 1; i >= 0; i--) {
-    kn_include_module(vm, self, argv[i]);
-    kn_funcall(vm, argv[i], vm->id_included, 1, &self);
-  }
-  return self;
+/* include, prepend and extend check every argument first, then, last argument first, call
+ * the module's append_features / prepend_features / extend_object (which do the work and
+ * may be overridden) and its included / prepended / extended hook. */
+static void check_modules(VM *vm, int argc, VALUE *argv) {
+  for (int i = 0; i < argc; i++)
+    if (!kn_is_type(argv[i], T_MODULE))
+      kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Module)", kn_obj_classname(vm, argv[i]));
 }
-static VALUE mod_prepend(ARGS) {
-  UNUSED;
+static void add_modules(VM *vm, VALUE self, int argc, VALUE *argv, const char *features, ID hook) {
+  check_modules(vm, argc, argv);
+  ID fid = kn_intern(vm, features);
   for (int i = argc - 1; i >= 0; i--) {
-    kn_prepend_module(vm, self, argv[i]);
-    kn_funcall(vm, argv[i], vm->id_prepended, 1, &self);
+    kn_funcall(vm, argv[i], fid, 1, &self);
+    kn_funcall(vm, argv[i], hook, 1, &self);
   }
-  return self;
 }
+static VALUE mod_include(ARGS) { UNUSED; add_modules(vm, self, argc, argv, "append_features", vm->id_included); return self; }
+static VALUE mod_prepend(ARGS) { UNUSED; add_modules(vm, self, argc, argv, "prepend_features", vm->id_prepended); return self; }
+static VALUE obj_extend(ARGS) { UNUSED; add_modules(vm, self, argc, argv, "extend_object", vm->id_extended); return self; }
+static void check_class_arg(VM *vm, VALUE v) {
+  if (!kn_is_type(v, T_CLASS) && !kn_is_type(v, T_MODULE))
+    kn_raise(vm, vm->eTypeError, "wrong argument type %s (expected Class)", kn_obj_classname(vm, v));
+}
+static VALUE mod_append_features(ARGS) { UNUSED; check_class_arg(vm, argv[0]); kn_include_module(vm, argv[0], self); return self; }
+static VALUE mod_prepend_features(ARGS) { UNUSED; check_class_arg(vm, argv[0]); kn_prepend_module(vm, argv[0], self); return self; }
+static VALUE mod_extend_object(ARGS) { UNUSED; kn_extend_object(vm, argv[0], self); return argv[0]; }
 static VALUE mod_include_p(ARGS) {
   UNUSED;
   return KN_BOOL(self != argv[0] && kn_is_type(argv[0], T_MODULE) && kn_class_inherits(vm, self, argv[0]));
@@ -726,8 +770,12 @@ static VALUE mod_include_p(ARGS) {
 static VALUE mod_included_modules(ARGS) {
   UNUSED;
   VALUE a = kn_ary_new(vm);
+  /* not self's own origin, nor the heads of prepended modules (class.c) */
+  VALUE origin = RCLASS(self)->ext && RCLASS(self)->ext->origin ? RCLASS(self)->ext->origin : self;
   for (VALUE c = RCLASS(self)->super; c; c = RCLASS(c)->super)
-    if (KN_BUILTIN_TYPE(c) == T_ICLASS && kn_is_type(RCLASS(c)->ext->module, T_MODULE)) kn_ary_push(vm, a, RCLASS(c)->ext->module);
+    if (c != origin && KN_BUILTIN_TYPE(c) == T_ICLASS && !RCLASS(c)->ext->origin &&
+        kn_is_type(RCLASS(c)->ext->module, T_MODULE))
+      kn_ary_push(vm, a, RCLASS(c)->ext->module);
   return a;
 }
 
@@ -788,8 +836,8 @@ static VALUE mod_protected_method_defined(ARGS) {
 
 static VALUE mod_define_method(ARGS) {
   ID mid = to_id(vm, argv[0]);
-  VALUE body = argc > 1 ? argv[1] : kn_block_proc(vm, blk);
-  if (NIL_P(body)) kn_raise(vm, vm->eArgumentError, "tried to create Proc object without a block");
+  VALUE body = argc > 1 ? argv[1] : kn_block_proc(vm, blk);  /* an explicit nil is a TypeError */
+  if (argc < 2 && NIL_P(body)) kn_raise(vm, vm->eArgumentError, "tried to create Proc object without a block");
   MethodEntry me = {0};
   me.type = ME_BMETHOD;
   if (kn_is_type(body, T_PROC)) {
@@ -969,14 +1017,18 @@ static VALUE mod_module_function(ARGS) {
     if ((f->flags & FRAME_CLASS) || f->deftarget) f->defvis = VIS_MODFUNC;
     return Qnil;
   }
+  /* as CRuby: the instance methods turn private first (NameError when one is missing;
+   * a module finds Object's methods too), then the singleton copies are made */
+  for (int i = 0; i < argc; i++) kn_set_visibility(vm, self, to_id(vm, argv[i]), VIS_PRIVATE);
   for (int i = 0; i < argc; i++) {
     ID id = to_id(vm, argv[i]);
     const MethodEntry *me = kn_method_lookup(vm, self, id);
-    if (!me) kn_name_error(vm, id, self, "undefined method `%s' for module `%s'", kn_id_name(vm, id), kn_str_cstr(vm, kn_class_name(vm, self)));
+    if (me && me->type == ME_ZSUPER) me = kn_vm_resolve_zsuper(vm, me, self, id);
+    if (!me) me = kn_method_lookup(vm, vm->cObject, id);
+    if (!me) continue;
     MethodEntry copy = *me;
     copy.vis = VIS_PUBLIC;
     kn_add_method(vm, kn_singleton_class(vm, self), id, &copy);
-    kn_set_visibility(vm, self, id, VIS_PRIVATE);
   }
   return argc == 1 ? argv[0] : kn_ary_new_from(vm, argc, argv);
 }
@@ -994,29 +1046,54 @@ static VALUE mod_public_class_method(ARGS) {
 }
 static VALUE mod_private_constant(ARGS) { UNUSED; return Qnil; }
 
-static VALUE mod_const_get(ARGS) {
-  UNUSED;
-  VALUE name = argv[0];
-  if (kn_is_type(name, T_STRING) && memchr(RSTRING_PTR(name), ':', RSTRING_LEN(name))) {
-    VALUE cur = self;
-    const char *p = RSTRING_PTR(name), *end = p + RSTRING_LEN(name);
-    if (end - p >= 2 && p[0] == ':' && p[1] == ':') { cur = vm->cObject; p += 2; }
-    while (p < end) {
-      const char *q = p;
-      while (q < end && *q != ':') q++;
-      cur = kn_const_get(vm, cur, kn_intern2(vm, p, q - p));
-      p = q;
-      while (p < end && *p == ':') p++;
-    }
-    return cur;
-  }
-  ID id = to_id(vm, name);
-  if (!kn_id_is_const(vm, id)) kn_name_error(vm, id, self, "wrong constant name %s", kn_id_name(vm, id));
-  VALUE v;
-  if (kn_const_lookup(vm, self, id, &v, true)) return v;
-  if (kn_const_lookup(vm, vm->cObject, id, &v, false)) return v;
-  return kn_const_get(vm, self, id);
+/* const_get / const_defined?: a Symbol names one constant, a String may be a path
+ * ("A::B", "::A"). Every part must be a constant name (NameError "wrong constant name").
+ * The first part is looked up from mod (its ancestors and, for a module, Object when
+ * inherit), later ones in the module found so far without Object's top level. test: answer
+ * Qtrue / Qfalse instead of calling const_missing for a missing constant. */
+static _Noreturn void wrong_const_path(VM *vm, VALUE mod, VALUE path) {
+  VALUE e = kn_exc_new_str(vm, vm->eNameError, kn_str_printf(vm, "wrong constant name %V", path));
+  kn_ivar_set(vm, e, kn_intern(vm, "__name"), path);
+  kn_ivar_set(vm, e, kn_intern(vm, "__receiver"), mod);
+  kn_raise_exc(vm, e);
 }
+
+static VALUE const_path(VM *vm, VALUE mod, VALUE name, bool inherit, bool test) {
+  if (!SYMBOL_P(name) && !kn_is_type(name, T_STRING)) {
+    if (test) name = kn_check_string(vm, name);
+    else to_id(vm, name);
+  }
+  const char *p, *end;
+  if (SYMBOL_P(name)) { p = kn_id_name(vm, SYM2ID(name)); end = p + kn_id_len(vm, SYM2ID(name)); }
+  else { p = RSTRING_PTR(name); end = p + RSTRING_LEN(name); }
+  bool path = kn_is_type(name, T_STRING);
+  VALUE cur = mod;
+  bool first = true;
+  if (path && end - p >= 2 && p[0] == ':' && p[1] == ':') { cur = vm->cObject; p += 2; first = false; }
+  if (p == end) wrong_const_path(vm, mod, path ? name : kn_id_str(vm, SYM2ID(name)));
+  while (p < end) {
+    const char *q = path ? memchr(p, ':', (size_t)(end - p)) : NULL;
+    if (!q) q = end;
+    if (q == p || (q < end && (end - q <= 2 || q[1] != ':'))) wrong_const_path(vm, mod, name);
+    ID id = kn_intern2(vm, p, q - p);
+    if (!kn_id_is_const(vm, id)) kn_name_error(vm, id, mod, "wrong constant name %s", kn_id_name(vm, id));
+    VALUE v;
+    bool found = first || !inherit ? kn_const_lookup(vm, cur, id, &v, inherit)
+                                   : kn_const_lookup_scoped(vm, cur, id, &v);
+    if (!found) {
+      if (test) return Qfalse;
+      v = first ? kn_const_get(vm, cur, id) : kn_funcall(vm, cur, vm->id_const_missing, 1, (VALUE[]){ID2SYM(id)});
+    }
+    p = q < end ? q + 2 : end;
+    if (p < end && !kn_is_type(v, T_CLASS) && !kn_is_type(v, T_MODULE))
+      kn_raise(vm, vm->eTypeError, "%V does not refer to class/module", name);
+    cur = v;
+    first = false;
+  }
+  return test ? Qtrue : cur;
+}
+
+static VALUE mod_const_get(ARGS) { UNUSED; return const_path(vm, self, argv[0], argc < 2 || RTEST(argv[1]), false); }
 static VALUE mod_const_set(ARGS) {
   UNUSED;
   ID id = to_id(vm, argv[0]);
@@ -1024,15 +1101,7 @@ static VALUE mod_const_set(ARGS) {
   kn_const_set(vm, self, id, argv[1]);
   return argv[1];
 }
-static VALUE mod_const_defined(ARGS) {
-  UNUSED;
-  ID id = to_id(vm, argv[0]);
-  VALUE v;
-  bool inherit = argc < 2 || RTEST(argv[1]);
-  if (kn_const_lookup(vm, self, id, &v, inherit)) return Qtrue;
-  if (inherit && kn_const_lookup(vm, vm->cObject, id, &v, false)) return Qtrue;
-  return Qfalse;
-}
+static VALUE mod_const_defined(ARGS) { UNUSED; return const_path(vm, self, argv[0], argc < 2 || RTEST(argv[1]), true); }
 static VALUE mod_constants(ARGS) {
   UNUSED;
   VALUE r = kn_ary_new(vm);
@@ -1240,6 +1309,9 @@ void kn_init_vm_object(VM *vm) {
   kn_define_method(vm, M, "instance_method", mod_instance_method, 1, 1);
   kn_define_method(vm, M, "public_instance_method", mod_instance_method, 1, 1);
   kn_define_method(vm, M, "freeze", mod_freeze, 0, 0);
+  kn_define_private_method(vm, M, "append_features", mod_append_features, 1, 1);
+  kn_define_private_method(vm, M, "prepend_features", mod_prepend_features, 1, 1);
+  kn_define_private_method(vm, M, "extend_object", mod_extend_object, 1, 1);
   kn_define_private_method(vm, M, "method_added", obj_hook, 1, 1);
   kn_define_private_method(vm, M, "method_removed", obj_hook, 1, 1);
   kn_define_private_method(vm, M, "method_undefined", obj_hook, 1, 1);
@@ -1254,5 +1326,10 @@ void kn_init_vm_object(VM *vm) {
   kn_define_method(vm, C, "superclass", class_superclass, 0, 0);
   kn_define_private_method(vm, C, "inherited", obj_hook, 1, 1);
   kn_define_singleton_method(vm, C, "new", class_s_new, 0, 1);
+  /* Module methods that make no sense for a class (CRuby undefines them in Class) */
+  static const char *const not_for_classes[] = {"module_function", "append_features", "prepend_features",
+                                                "extend_object"};
+  for (size_t i = 0; i < sizeof not_for_classes / sizeof not_for_classes[0]; i++)
+    kn_undef_method(vm, C, kn_intern(vm, not_for_classes[i]));
   (void)class_instance_methods_hook;
 }

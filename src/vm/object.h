@@ -220,11 +220,13 @@ typedef struct ClassExt {
   uint32_t nivs, ivs_capa;
   VALUE name;               /* String or 0 for anonymous */
   VALUE attached;           /* singleton class: the object it belongs to */
-  VALUE module;             /* iclass: the module it stands for */
-  VALUE origin;             /* class/module with prepends: the origin iclass */
+  VALUE module;             /* iclass: the module it stands for (a head: its origin) */
+  VALUE origin;             /* class/module with prepends, head iclass: the origin iclass */
   VALUE lexical_parent;     /* where the constant naming it lives */
-  VALUE *includers;         /* modules: classes/iclasses including it (for re-include) */
+  VALUE *includers;         /* modules: the iclasses standing for it in chains (class.c) */
   long nincluders;
+  VALUE includer;           /* iclass: the class, module or iclass whose chain holds it */
+  bool tmp_name;            /* name is a temporary path under an anonymous module (class.c) */
   ValueType instance_type;  /* what `allocate` makes (T_OBJECT, T_STRING, ...) */
   VALUE (*allocator)(void *vm, VALUE klass);  /* NULL: inherit */
 } ClassExt;

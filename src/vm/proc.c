@@ -128,11 +128,18 @@ static VALUE proc_compose_step(VM *vm, VALUE self, int argc, VALUE *argv, VALUE 
 static VALUE proc_compose_right(ARGS) { UNUSED; return kn_proc_new_cfunc(vm, proc_compose_step, kn_ary_new_values(vm, 2, self, argv[0]), true); }
 static VALUE proc_compose_left(ARGS) { UNUSED; return kn_proc_new_cfunc(vm, proc_compose_step, kn_ary_new_values(vm, 2, argv[0], self), true); }
 
+/* Proc.new(*args) { }: the block's Proc (a new one of the subclass when called on a
+ * subclass), then initialize(*args) with the block, as CRuby's rb_proc_s_new. */
 static VALUE proc_s_new(ARGS) {
   UNUSED;
   if (NIL_P(blk)) kn_raise(vm, vm->eArgumentError, "tried to create Proc object without a block");
   VALUE p = kn_block_proc(vm, blk);
-  if (self != vm->cProc) RBASIC(p)->klass = self;
+  if (RBASIC(p)->klass != self) {
+    p = kn_proc_from_block(vm, RPROC(p)->block, (RBASIC(p)->flags & FL_LAMBDA) != 0);
+    RBASIC(p)->klass = self;
+  }
+  bool kw = argc > 0 && (vm->cfp->flags & FRAME_KW) && kn_is_type(argv[argc - 1], T_HASH);
+  kn_funcall_kw(vm, p, vm->id_initialize, argc, argv, blk, kw);
   return p;
 }
 
@@ -438,7 +445,7 @@ void *kn_data_get(VM *vm, VALUE obj, const DataType *type) {
 
 void kn_init_vm_proc(VM *vm) {
   VALUE P = vm->cProc;
-  kn_define_singleton_method(vm, P, "new", proc_s_new, 0, 0);
+  kn_define_singleton_method(vm, P, "new", proc_s_new, 0, -1);
   kn_define_method(vm, P, "call", proc_call, 0, -1);
   kn_define_method(vm, P, "()", proc_call, 0, -1);
   kn_define_method(vm, P, "[]", proc_call, 0, -1);

@@ -3,6 +3,7 @@
  * their length (a name may contain NUL bytes). */
 #include <stdlib.h>
 #include <string.h>
+#include <oniguruma.h>
 #include "vm.h"
 
 typedef struct SymName { char *ptr; long len; } SymName;
@@ -84,9 +85,35 @@ VALUE kn_sym(VM *vm, const char *name) { return ID2SYM(kn_intern(vm, name)); }
 
 VALUE kn_id_str(VM *vm, ID id) { return kn_str_new(vm, kn_id_name(vm, id), kn_id_len(vm, id)); }
 
+/* A constant name, as CRuby's: the first character an ASCII capital or, beyond ASCII, an
+ * Uppercase or Titlecase letter (asked of Oniguruma's Unicode tables); the rest ASCII
+ * letters, digits and '_' or any character beyond ASCII. */
 bool kn_id_is_const(VM *vm, ID id) {
-  const char *s = kn_id_name(vm, id);
-  return s[0] >= 'A' && s[0] <= 'Z';
+  const unsigned char *s = (const unsigned char *)kn_id_name(vm, id), *e = s + kn_id_len(vm, id);
+  if (s == e) return false;
+  if (s[0] < 0x80) {
+    if (s[0] < 'A' || s[0] > 'Z') return false;
+    s++;
+  } else {
+    int n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 0;
+    if (n == 0 || e - s < n) return false;
+    for (int i = 1; i < n; i++) if ((s[i] & 0xc0) != 0x80) return false;
+    OnigCodePoint c = ONIGENC_MBC_TO_CODE(ONIG_ENCODING_UTF8, s, e);
+    static int titlecase;
+    if (!titlecase) {
+      static const UChar tname[] = "titlecaseletter";
+      titlecase = ONIGENC_PROPERTY_NAME_TO_CTYPE(ONIG_ENCODING_UTF8, (UChar *)tname, (UChar *)tname + sizeof tname - 1);
+    }
+    if (!ONIGENC_IS_CODE_UPPER(ONIG_ENCODING_UTF8, c) &&
+        (ONIGENC_IS_CODE_LOWER(ONIG_ENCODING_UTF8, c) || titlecase < 0 ||
+         !ONIGENC_IS_CODE_CTYPE(ONIG_ENCODING_UTF8, c, (unsigned)titlecase)))
+      return false;
+    s += n;
+  }
+  for (; s < e; s++)
+    if (*s < 0x80 && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+      return false;
+  return true;
 }
 
 bool kn_id_is_local(VM *vm, ID id) {

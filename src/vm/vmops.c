@@ -49,11 +49,9 @@ VALUE kn_vm_getconstant(VM *vm, Frame *f, VALUE scope, ID id, bool lexical) {
       if (!RCREF(c)->parent) break;
       if (kn_const_lookup(vm, k, id, &v, false)) return v;
     }
+    /* the ancestors of the innermost class: a singleton class's own (its extended modules,
+     * the singleton classes of the superclasses), not those of the class it belongs to */
     VALUE k = kn_vm_cref_class(vm, f->cref);
-    if (RBASIC(k)->flags & FL_SINGLETON) {
-      VALUE at = RCLASS(k)->ext->attached;
-      if (kn_is_type(at, T_CLASS) || kn_is_type(at, T_MODULE)) k = at;
-    }
     if (kn_const_lookup(vm, k, id, &v, true)) return v;
     if (kn_const_lookup(vm, vm->cObject, id, &v, true)) return v;
     VALUE args[1] = {ID2SYM(id)};
