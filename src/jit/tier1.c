@@ -1005,15 +1005,25 @@ static void gen_opt(Gen *g, long pc, long len, int op) {
   x64_label_bind(b, done);
 }
 
-/* The out-of-line part of an opt_* instruction: its Float case, then the helper. */
+/* The end of an opt_* instruction's out-of-line part: for the receiver classes its call
+ * site sent the method to (operands no fast path takes, a user class's `+`), the sends
+ * compiled as for a `send` (guard, inline frame push or direct C call); then the helper. */
+static void gen_opt_tail(Gen *g, const Cold *c) {
+  CallInfo *ci = (CallInfo *)g->iseq->code[c->pc + 1];
+  int helper = x64_label_new(&g->b);
+  if (gen_send_fast(g, c->pc, c->len, ci, helper, c->done)) x64_label_bind(&g->b, helper);
+  gen_opt_slow(g, c->pc, c->len, c->arg);
+  x64_jmp_label(&g->b, c->done);
+}
+
+/* The out-of-line part of an opt_* instruction: its Float case, then gen_opt_tail. */
 static void gen_opt_cold(Gen *g, const Cold *c) {
   int slow = x64_label_new(&g->b);
   const CallInfo *ci = (const CallInfo *)g->iseq->code[c->pc + 1];
   /* the Float case only where the profile saw one (code size; the helper has it too) */
   if (ci->opt_hit && gen_opt_float(g, c->arg, slow)) x64_jmp_label(&g->b, c->done);
   x64_label_bind(&g->b, slow);
-  gen_opt_slow(g, c->pc, c->len, c->arg);
-  x64_jmp_label(&g->b, c->done);
+  gen_opt_tail(g, c);
 }
 
 /* rax = self if it is a T_OBJECT of the cache's class, else jumps to miss; rcx = cache. */
@@ -1139,10 +1149,7 @@ static void emit_cold(Gen *g) {
     switch (c.kind) {
     case COLD_EXIT: side_exit(g, c.pc, c.arg); break;
     case COLD_OPT: gen_opt_cold(g, &c); break;
-    case COLD_OPT_SLOW:
-      gen_opt_slow(g, c.pc, c.len, c.arg);
-      x64_jmp_label(&g->b, c.done);
-      break;
+    case COLD_OPT_SLOW: gen_opt_tail(g, &c); break;
     case COLD_SEND:
       count_stat(g, &g->t->slow[SLOW_SEND_FAST_MISS]);
       gen_send_generic(g, c.pc, c.len, (CallInfo *)g->iseq->code[c.pc + 1], NULL, false);
