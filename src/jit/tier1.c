@@ -778,8 +778,10 @@ static void flonum_encode(Gen *g, int slow) {
   x64_label_bind(b, done);
 }
 
-/* xmm = operand `r`, a Fixnum (converted) or a flonum, else jumps to slow. */
-static void float_operand(Gen *g, X64Reg r, X64Xmm xmm, int slow) {
+/* xmm = operand `r`, a Fixnum (converted) or a flonum, else jumps to slow. exact (a
+ * comparison): a Fixnum beyond +-2**53, which a double cannot hold exactly, jumps to slow
+ * too (Integer's method compares it exactly). Clobbers r, rdx, rsi. */
+static void float_operand(Gen *g, X64Reg r, X64Xmm xmm, bool exact, int slow) {
   X64Buf *b = &g->b;
   int fix = x64_label_new(b), done = x64_label_new(b);
   x64_test_ri(b, r, 1);
@@ -792,13 +794,21 @@ static void float_operand(Gen *g, X64Reg r, X64Xmm xmm, int slow) {
   x64_jmp_label(b, done);
   x64_label_bind(b, fix);
   x64_shift_ri(b, SH_SAR, r, 1);
+  if (exact) {   /* r + 2**53 <= 2**54, unsigned */
+    x64_mov_ri(b, RSI, (int64_t)1 << 53);
+    x64_mov_rr(b, RDX, r);
+    x64_alu_rr(b, ALU_ADD, RDX, RSI);
+    x64_alu_rr(b, ALU_ADD, RSI, RSI);
+    x64_alu_rr(b, ALU_CMP, RDX, RSI);
+    x64_jcc_label(b, CC_A, slow);
+  }
   x64_cvtsi2sd(b, xmm, r);
   x64_label_bind(b, done);
 }
 
 /* xmm0 = second from top, xmm1 = top: flonums, or one flonum and one Fixnum (as the
  * interpreter's Float fast path takes them), else jumps to slow. */
-static void flonum_operands(Gen *g, int slow) {
+static void flonum_operands(Gen *g, bool exact, int slow) {
   X64Buf *b = &g->b;
   x64_mov_rm(b, RAX, STK(2));
   x64_mov_rm(b, RCX, STK(1));
@@ -806,21 +816,21 @@ static void flonum_operands(Gen *g, int slow) {
   x64_alu_rr(b, ALU_AND, RDX, RCX);
   x64_test_ri(b, RDX, 1);
   x64_jcc_label(b, CC_NE, slow);                 /* two Fixnums (an overflow): not here */
-  float_operand(g, RAX, XMM0, slow);
-  float_operand(g, RCX, XMM1, slow);
+  float_operand(g, RAX, XMM0, exact, slow);
+  float_operand(g, RCX, XMM1, exact, slow);
 }
 
 /* Flonum arithmetic (op: SD_ADD ...) or comparison (cc for ucomisd xmm0, xmm1 after the
  * operands were swapped as `swap` says): the Float case of an opt_* instruction. */
 static void flonum_arith(Gen *g, X64SdOp op, int slow) {
-  flonum_operands(g, slow);
+  flonum_operands(g, false, slow);
   x64_sd_xx(&g->b, op, XMM0, XMM1);
   flonum_encode(g, slow);
   binop_result(g);
 }
 
 static void flonum_compare(Gen *g, X64Cond cc, bool swap, int slow) {
-  flonum_operands(g, slow);
+  flonum_operands(g, true, slow);
   if (swap) x64_ucomisd(&g->b, XMM1, XMM0);
   else x64_ucomisd(&g->b, XMM0, XMM1);
   x64_mov_ri(&g->b, RAX, (int64_t)Qfalse);

@@ -1125,13 +1125,17 @@ static inline int opt_operands(int op) {
 }
 
 /* Mixed Integer/Float operands as doubles (at least one a flonum); false otherwise. */
-static inline bool flo_operands(VALUE a, VALUE b, double *da, double *db) {
+/* exact: for a comparison, a Fixnum operand must convert to a double exactly (|n| <=
+ * 2**53); a larger one is compared exactly by Integer's method (as CRuby does). */
+static inline bool flo_operands(VALUE a, VALUE b, double *da, double *db, bool exact) {
   if (!FLONUM_P(a) && !FLONUM_P(b)) return false;
+  const long lim = 1L << 53;
   if (FLONUM_P(a)) *da = kn_flonum_value(a);
-  else if (FIXNUM_P(a)) *da = (double)FIX2LONG(a);
+  else if (FIXNUM_P(a) && (!exact || (FIX2LONG(a) >= -lim && FIX2LONG(a) <= lim))) *da = (double)FIX2LONG(a);
   else return false;
   if (FLONUM_P(b)) *db = kn_flonum_value(b);
-  else if (FIXNUM_P(b) && FLONUM_P(a)) *db = (double)FIX2LONG(b);
+  else if (FIXNUM_P(b) && FLONUM_P(a) && (!exact || (FIX2LONG(b) >= -lim && FIX2LONG(b) <= lim)))
+    *db = (double)FIX2LONG(b);
   else return false;
   return true;
 }
@@ -1147,8 +1151,9 @@ static inline __attribute__((always_inline)) VALUE opt_slow(VM *vm, int op, cons
   switch (op) {
 #define FLO_ARITH(insn, bop, expr)                                                  \
   case insn:                                                                        \
-    if (!(rb & (bop)) && flo_operands(a, b, &da, &db)) return (expr);               \
+    if (!(rb & (bop)) && flo_operands(a, b, &da, &db, IS_CMP(insn))) return (expr); \
     return Qundef;
+#define IS_CMP(insn) ((insn) == BIN_opt_lt || (insn) == BIN_opt_le || (insn) == BIN_opt_gt || (insn) == BIN_opt_ge)
   FLO_ARITH(BIN_opt_plus, KN_BOP_PLUS, float_new(vm, da + db))
   FLO_ARITH(BIN_opt_minus, KN_BOP_MINUS, float_new(vm, da - db))
   FLO_ARITH(BIN_opt_mult, KN_BOP_MULT, float_new(vm, da * db))
@@ -1158,6 +1163,7 @@ static inline __attribute__((always_inline)) VALUE opt_slow(VM *vm, int op, cons
   FLO_ARITH(BIN_opt_gt, KN_BOP_GT, KN_BOOL(da > db))
   FLO_ARITH(BIN_opt_ge, KN_BOP_GE, KN_BOOL(da >= db))
 #undef FLO_ARITH
+#undef IS_CMP
   case BIN_opt_eq: case BIN_opt_neq: {
     if (rb & (op == BIN_opt_eq ? KN_BOP_EQ : KN_BOP_NEQ | KN_BOP_EQ)) return Qundef;
     int eq = -1;
