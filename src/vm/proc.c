@@ -103,7 +103,9 @@ static VALUE curry_step(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
   VALUE args = kn_ary_dup(vm, RARRAY_PTR(data)[2]);
   for (int i = 0; i < argc; i++) kn_ary_push(vm, args, argv[i]);
   if (RARRAY_LEN(args) >= arity) return kn_proc_call(vm, proc, (int)RARRAY_LEN(args), RARRAY_PTR(args), Qnil);
-  return kn_proc_new_cfunc(vm, curry_step, kn_ary_new_values(vm, 3, proc, RARRAY_PTR(data)[1], args), true);
+  /* a curried lambda's steps are lambdas, a curried proc's are procs (CRuby) */
+  return kn_proc_new_cfunc(vm, curry_step, kn_ary_new_values(vm, 3, proc, RARRAY_PTR(data)[1], args),
+                           (RBASIC(proc)->flags & FL_LAMBDA) != 0);
 }
 
 static VALUE proc_curry(ARGS) {
@@ -114,8 +116,8 @@ static VALUE proc_curry(ARGS) {
     int a = kn_proc_arity(vm, self);
     if (a >= 0 && a != arity) kn_raise(vm, vm->eArgumentError, "wrong number of arguments (given %ld, expected %d)", arity, a);
   }
-  VALUE c = kn_proc_new_cfunc(vm, curry_step, kn_ary_new_values(vm, 3, self, INT2FIX(arity), kn_ary_new(vm)), true);
-  return c;
+  return kn_proc_new_cfunc(vm, curry_step, kn_ary_new_values(vm, 3, self, INT2FIX(arity), kn_ary_new(vm)),
+                           (RBASIC(self)->flags & FL_LAMBDA) != 0);
 }
 
 static VALUE proc_compose_step(VM *vm, VALUE self, int argc, VALUE *argv, VALUE blk) {
