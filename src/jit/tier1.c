@@ -1020,7 +1020,39 @@ static void gen_opt(Gen *g, long pc, long len, int op) {
  * compiled as for a `send` (guard, inline frame push or direct C call); then the helper. */
 static void gen_opt_tail(Gen *g, const Cold *c) {
   CallInfo *ci = (CallInfo *)g->iseq->code[c->pc + 1];
+  X64Buf *b = &g->b;
   int helper = x64_label_new(&g->b);
+  if (c->arg == BIN_opt_aref || c->arg == BIN_opt_aset) {
+    /* a Hash (not a subclass; `[]`/`[]=` not redefined, as the inline Array case already
+     * assumed): kn_hash_aref / kn_hash_aset called directly, as opt_slow would */
+    bool aset = c->arg == BIN_opt_aset;
+    int npop = aset ? 3 : 2, other = x64_label_new(b);
+    save_state(g, c->pc + c->len);          /* (clobbers rax) */
+    x64_mov_rm(b, RAX, STK(npop));
+    x64_test_ri(b, RAX, 7);
+    x64_jcc_label(b, CC_NE, other);
+    x64_test_rr(b, RAX, RAX);
+    x64_jcc_label(b, CC_E, other);
+    x64_mov_ri(b, RCX, (int64_t)g->vm->cHash);
+    x64_alu_rm(b, ALU_CMP, RCX, x64_mem(RAX, offsetof(RBasic, klass)));
+    x64_jcc_label(b, CC_NE, other);
+    if (aset) {
+      x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, flags)));
+      x64_test_ri(b, RDX, FL_FROZEN);
+      x64_jcc_label(b, CC_NE, other);
+    }
+    x64_mov_rr(b, RDI, RBX);
+    x64_mov_rr(b, RSI, RAX);
+    x64_mov_rm(b, RDX, STK(npop - 1));
+    if (aset) x64_mov_rm(b, RCX, STK(1));
+    call_fn(g, aset ? (const void *)kn_hash_aset : (const void *)kn_hash_aref);
+    if (aset) x64_mov_rm(b, RAX, STK(1));   /* a[k] = v is v */
+    x64_lea(b, R14, x64_mem(R14, -8 * (npop - 1)));
+    x64_mov_mr(b, STK(1), RAX);
+    check_valid(g, c->pc + c->len);
+    x64_jmp_label(b, c->done);
+    x64_label_bind(b, other);
+  }
   if (gen_send_fast(g, c->pc, c->len, ci, helper, c->done)) x64_label_bind(&g->b, helper);
   gen_opt_slow(g, c->pc, c->len, c->arg);
   x64_jmp_label(&g->b, c->done);
