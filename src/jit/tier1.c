@@ -1053,6 +1053,41 @@ static void gen_opt_tail(Gen *g, const Cold *c) {
     x64_jmp_label(b, c->done);
     x64_label_bind(b, other);
   }
+  if (c->arg == BIN_opt_eq || c->arg == BIN_opt_neq) {
+    /* two Strings, the receiver not of a subclass (`==`, `!=` not redefined, as the
+     * inline case assumed): kn_str_equal called directly (it neither allocates nor
+     * raises nor calls Ruby) */
+    int other = x64_label_new(b);
+    x64_mov_rm(b, RAX, STK(2));
+    x64_mov_rm(b, RSI, STK(1));
+    x64_test_ri(b, RAX, 7);
+    x64_jcc_label(b, CC_NE, other);
+    x64_test_rr(b, RAX, RAX);
+    x64_jcc_label(b, CC_E, other);
+    x64_mov_ri(b, RCX, (int64_t)g->vm->cString);
+    x64_alu_rm(b, ALU_CMP, RCX, x64_mem(RAX, offsetof(RBasic, klass)));
+    x64_jcc_label(b, CC_NE, other);
+    x64_test_ri(b, RSI, 7);
+    x64_jcc_label(b, CC_NE, other);
+    x64_test_rr(b, RSI, RSI);
+    x64_jcc_label(b, CC_E, other);
+    x64_mov32_rm(b, RDX, x64_mem(RSI, offsetof(RBasic, flags)));
+    x64_alu_ri(b, ALU_AND, RDX, KN_TMASK);
+    x64_alu_ri(b, ALU_CMP, RDX, T_STRING);
+    x64_jcc_label(b, CC_NE, other);
+    x64_mov_rr(b, RDI, RAX);
+    call_fn(g, (const void *)kn_str_equal);
+    x64_alu_ri(b, ALU_AND, RAX, 0xff);          /* a bool: only al is defined */
+    x64_mov_ri(b, RDX, (int64_t)Qtrue);
+    x64_mov_ri(b, RCX, (int64_t)Qfalse);
+    x64_test_rr(b, RAX, RAX);
+    if (c->arg == BIN_opt_eq) x64_cmov(b, CC_NE, RCX, RDX);
+    else x64_cmov(b, CC_E, RCX, RDX);
+    x64_mov_rr(b, RAX, RCX);
+    binop_result(g);
+    x64_jmp_label(b, c->done);
+    x64_label_bind(b, other);
+  }
   if (gen_send_fast(g, c->pc, c->len, ci, helper, c->done)) x64_label_bind(&g->b, helper);
   gen_opt_slow(g, c->pc, c->len, c->arg);
   x64_jmp_label(&g->b, c->done);
