@@ -1015,6 +1015,20 @@ static void gen_opt(Gen *g, long pc, long len, int op) {
   x64_label_bind(b, done);
 }
 
+/* Jumps to miss unless register r holds a heap object (and, klass not 0, one whose class
+ * is exactly klass). Clobbers rcx. */
+static void heap_guard(Gen *g, X64Reg r, VALUE klass, int miss) {
+  X64Buf *b = &g->b;
+  x64_test_ri(b, r, 7);
+  x64_jcc_label(b, CC_NE, miss);
+  x64_test_rr(b, r, r);
+  x64_jcc_label(b, CC_E, miss);
+  if (!klass) return;
+  x64_mov_ri(b, RCX, (int64_t)klass);
+  x64_alu_rm(b, ALU_CMP, RCX, x64_mem(r, offsetof(RBasic, klass)));
+  x64_jcc_label(b, CC_NE, miss);
+}
+
 /* The end of an opt_* instruction's out-of-line part: for the receiver classes its call
  * site sent the method to (operands no fast path takes, a user class's `+`), the sends
  * compiled as for a `send` (guard, inline frame push or direct C call); then the helper. */
@@ -1029,13 +1043,7 @@ static void gen_opt_tail(Gen *g, const Cold *c) {
     int npop = aset ? 3 : 2, other = x64_label_new(b);
     save_state(g, c->pc + c->len);          /* (clobbers rax) */
     x64_mov_rm(b, RAX, STK(npop));
-    x64_test_ri(b, RAX, 7);
-    x64_jcc_label(b, CC_NE, other);
-    x64_test_rr(b, RAX, RAX);
-    x64_jcc_label(b, CC_E, other);
-    x64_mov_ri(b, RCX, (int64_t)g->vm->cHash);
-    x64_alu_rm(b, ALU_CMP, RCX, x64_mem(RAX, offsetof(RBasic, klass)));
-    x64_jcc_label(b, CC_NE, other);
+    heap_guard(g, RAX, g->vm->cHash, other);
     if (aset) {
       x64_mov32_rm(b, RDX, x64_mem(RAX, offsetof(RBasic, flags)));
       x64_test_ri(b, RDX, FL_FROZEN);
@@ -1060,17 +1068,8 @@ static void gen_opt_tail(Gen *g, const Cold *c) {
     int other = x64_label_new(b);
     x64_mov_rm(b, RAX, STK(2));
     x64_mov_rm(b, RSI, STK(1));
-    x64_test_ri(b, RAX, 7);
-    x64_jcc_label(b, CC_NE, other);
-    x64_test_rr(b, RAX, RAX);
-    x64_jcc_label(b, CC_E, other);
-    x64_mov_ri(b, RCX, (int64_t)g->vm->cString);
-    x64_alu_rm(b, ALU_CMP, RCX, x64_mem(RAX, offsetof(RBasic, klass)));
-    x64_jcc_label(b, CC_NE, other);
-    x64_test_ri(b, RSI, 7);
-    x64_jcc_label(b, CC_NE, other);
-    x64_test_rr(b, RSI, RSI);
-    x64_jcc_label(b, CC_E, other);
+    heap_guard(g, RAX, g->vm->cString, other);
+    heap_guard(g, RSI, 0, other);
     x64_mov32_rm(b, RDX, x64_mem(RSI, offsetof(RBasic, flags)));
     x64_alu_ri(b, ALU_AND, RDX, KN_TMASK);
     x64_alu_ri(b, ALU_CMP, RDX, T_STRING);
