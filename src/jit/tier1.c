@@ -398,6 +398,20 @@ static bool gen_send_other(Gen *g, long pc, long len, CallInfo *ci, VALUE klass,
                            int miss_label) {
   X64Buf *b = &g->b;
   int argc = ci->argc;
+  if (me->type == ME_CFUNC && klass == g->vm->cInteger && me->owner == g->vm->cInteger && argc == 1 &&
+      me->name == kn_intern(g->vm, "^")) {
+    /* the core Integer#^ on two Fixnums, inline (no opt_ instruction exists for it) */
+    if (!class_guard(g, klass, argc, miss_label)) return false;
+    add_dep(g, ci->mid);
+    x64_mov_rm(b, RCX, STK(1));
+    x64_test_ri(b, RCX, 1);
+    x64_jcc_label(b, CC_E, miss_label);
+    x64_alu_rr(b, ALU_XOR, RAX, RCX);       /* the tag bits cancel: put one back */
+    x64_alu_ri(b, ALU_OR, RAX, 1);
+    x64_mov_mr(b, STK(2), RAX);
+    x64_alu_ri(b, ALU_SUB, R14, 8);
+    return true;
+  }
   if (me->type == ME_CFUNC) {
     if (argc < me->min_argc || (me->max_argc >= 0 && argc > me->max_argc)) return false;
     if (!class_guard(g, klass, argc, miss_label)) return false;
