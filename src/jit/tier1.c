@@ -399,7 +399,7 @@ static bool gen_send_other(Gen *g, long pc, long len, CallInfo *ci, VALUE klass,
   X64Buf *b = &g->b;
   int argc = ci->argc;
   if (me->type == ME_CFUNC && klass == g->vm->cInteger && me->owner == g->vm->cInteger && argc == 1 &&
-      me->name == kn_intern(g->vm, "^")) {
+      me->name == g->vm->id_xor) {
     /* the core Integer#^ on two Fixnums, inline (no opt_ instruction exists for it) */
     if (!class_guard(g, klass, argc, miss_label)) return false;
     add_dep(g, ci->mid);
